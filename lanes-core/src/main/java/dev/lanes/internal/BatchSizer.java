@@ -1,0 +1,40 @@
+package dev.lanes.internal;
+
+/**
+ * Picks how many records to hand to one worker at once. Handing a record to another thread costs
+ * a few microseconds; for a handler that takes nanoseconds that cost dominates, so fast handlers
+ * get batches sized to take about {@link #TARGET_BATCH_NANOS}, while a slow (I/O-bound) handler
+ * gets one record per hand-off so that every concurrency slot can wait on its own I/O. A batch is
+ * also never larger than an even spread of the queued records over the free slots.
+ *
+ * <p>Confined to the poller thread; durations are measured by workers and passed in.
+ */
+final class BatchSizer {
+    static final long TARGET_BATCH_NANOS = 200_000;
+    private static final double SMOOTHING = 0.2;
+
+    private final int maxBatchSize;
+    /** Mean handler time per record, smoothed; negative until the first batch came back. */
+    private double nanosPerRecord = -1;
+
+    BatchSizer(int maxBatchSize) {
+        this.maxBatchSize = maxBatchSize;
+    }
+
+    void recordBatch(long elapsedNanos, int records) {
+        if (records <= 0) {
+            return;
+        }
+        double sample = (double) Math.max(elapsedNanos, 0) / records;
+        nanosPerRecord = nanosPerRecord < 0 ? sample : nanosPerRecord + SMOOTHING * (sample - nanosPerRecord);
+    }
+
+    int batchSize(int queuedRecords, int freeSlots) {
+        if (nanosPerRecord < 0 || maxBatchSize == 1) {
+            return 1;
+        }
+        long bySpeed = (long) (TARGET_BATCH_NANOS / Math.max(nanosPerRecord, 1.0));
+        long bySpread = Math.max(1, (queuedRecords + freeSlots - 1) / Math.max(1, freeSlots));
+        return (int) Math.max(1, Math.min(Math.min(bySpeed, bySpread), maxBatchSize));
+    }
+}

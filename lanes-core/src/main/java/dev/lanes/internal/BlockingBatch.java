@@ -1,0 +1,34 @@
+package dev.lanes.internal;
+
+import dev.lanes.RecordHandler;
+import java.util.List;
+
+/** A batch for a blocking handler: the worker thread runs each record to its end. */
+final class BlockingBatch<K, V> extends Batch {
+    private final RecordHandler<K, V> handler;
+
+    BlockingBatch(List<WorkItem<?, ?>> items, Inbox inbox, RecordHandler<K, V> handler) {
+        super(items, inbox);
+        this.handler = handler;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void run() {
+        long start = System.nanoTime();
+        try {
+            for (int i = 0; i < items.size() && mayStart(i); i++) {
+                started++;
+                try {
+                    handler.handle((WorkItem<K, V>) items.get(i));
+                    outcomes[i] = ENDED;
+                } catch (Throwable e) {
+                    failed(i, e);
+                }
+            }
+        } finally {
+            elapsedNanos = System.nanoTime() - start;
+            inbox.post(this);
+        }
+    }
+}

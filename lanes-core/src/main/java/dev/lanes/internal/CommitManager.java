@@ -1,0 +1,136 @@
+package dev.lanes.internal;
+
+import dev.lanes.internal.offsets.OffsetMetadataCodec;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits, per partition, the lowest offset whose record has not ended, with the offsets above it
+ * that already ended in the metadata. Periodic commits are asynchronous and one at a time; a
+ * partition is clean only once the broker acknowledged its offset and metadata, so a failed commit
+ * is simply made again at the next interval. Revocation and close commit synchronously.
+ *
+ * <p>Confined to the poller thread (Kafka runs commit callbacks inside poll, on that thread).
+ */
+final class CommitManager {
+    private static final Logger log = LoggerFactory.getLogger(CommitManager.class);
+    /** An asynchronous commit whose callback has not come after this long no longer blocks the next. */
+    private static final long STUCK_COMMIT_NANOS = Duration.ofSeconds(30).toNanos();
+
+    private final Consumer<?, ?> consumer;
+    private final long intervalNanos;
+    private final int metadataMaxChars;
+    private final EngineStats stats;
+    private long nextCommitNanos;
+    private long asyncStartedNanos;
+    private boolean asyncInFlight;
+
+    CommitManager(Consumer<?, ?> consumer, Duration interval, int metadataMaxChars, EngineStats stats, long nowNanos) {
+        this.consumer = consumer;
+        this.intervalNanos = interval.toNanos();
+        this.metadataMaxChars = metadataMaxChars;
+        this.stats = stats;
+        this.nextCommitNanos = nowNanos + intervalNanos;
+    }
+
+    long nanosUntilDue(long nowNanos) {
+        return Math.max(0, nextCommitNanos - nowNanos);
+    }
+
+    void maybeCommitAsync(Collection<PartitionState> partitions, long nowNanos) {
+        if (nowNanos - nextCommitNanos < 0) {
+            return;
+        }
+        if (asyncInFlight && nowNanos - asyncStartedNanos < STUCK_COMMIT_NANOS) {
+            return;
+        }
+        nextCommitNanos = nowNanos + intervalNanos;
+        Map<TopicPartition, PartitionState> owners = new HashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> offsets = dirtyOffsets(partitions, owners);
+        if (offsets.isEmpty()) {
+            return;
+        }
+        asyncInFlight = true;
+        asyncStartedNanos = nowNanos;
+        consumer.commitAsync(offsets, (committed, error) -> {
+            asyncInFlight = false;
+            if (error == null) {
+                acknowledge(offsets, owners);
+            } else {
+                stats.commitFailures.increment();
+                log.warn("Commit of {} partitions failed; it is made again at the next interval: {}",
+                        offsets.size(), error.toString());
+            }
+        });
+    }
+
+    /** Commits these partitions now, waiting up to {@code timeout}; failures are logged, not thrown. */
+    boolean commitSync(Collection<PartitionState> partitions, Duration timeout) {
+        Map<TopicPartition, PartitionState> owners = new HashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> offsets = dirtyOffsets(partitions, owners);
+        if (offsets.isEmpty()) {
+            return true;
+        }
+        try {
+            consumer.commitSync(offsets, timeout);
+            acknowledge(offsets, owners);
+            return true;
+        } catch (RuntimeException e) {
+            stats.commitFailures.increment();
+            log.warn("Commit of {} partitions failed; their next owner replays from the last acknowledged "
+                    + "commit: {}", offsets.size(), e.toString());
+            return false;
+        }
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> dirtyOffsets(Collection<PartitionState> partitions,
+                                                                Map<TopicPartition, PartitionState> owners) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (PartitionState partition : partitions) {
+            if (partition.tracker == null) {
+                continue;
+            }
+            long offset = partition.tracker.committableOffset();
+            String metadata = metadataFor(partition);
+            if (offset == partition.committedOffset && metadata.equals(partition.committedMetadata)) {
+                continue;
+            }
+            offsets.put(partition.topicPartition, new OffsetAndMetadata(offset, metadata));
+            owners.put(partition.topicPartition, partition);
+        }
+        return offsets;
+    }
+
+    private String metadataFor(PartitionState partition) {
+        Optional<String> encoded = OffsetMetadataCodec.encode(partition.tracker, metadataMaxChars);
+        if (encoded.isPresent()) {
+            return encoded.get();
+        }
+        stats.metadataOverflows.increment();
+        log.warn("{}: {} ended offsets above {} do not fit in {} characters of commit metadata; committing "
+                        + "without them (a new owner would replay them)", partition,
+                partition.tracker.endedAboveCommittableCount(), partition.tracker.committableOffset(),
+                metadataMaxChars);
+        return "";
+    }
+
+    private void acknowledge(Map<TopicPartition, OffsetAndMetadata> offsets,
+                             Map<TopicPartition, PartitionState> owners) {
+        stats.commits.increment();
+        offsets.forEach((topicPartition, committed) -> {
+            PartitionState partition = owners.get(topicPartition);
+            if (committed.offset() >= partition.committedOffset) {
+                partition.committedOffset = committed.offset();
+                partition.committedMetadata = committed.metadata();
+            }
+        });
+    }
+}

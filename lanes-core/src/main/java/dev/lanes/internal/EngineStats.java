@@ -1,0 +1,22 @@
+package dev.lanes.internal;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters the engine keeps about itself, readable from any thread (progress lines, tests, and
+ * later the Micrometer binding). Written mostly by the poller thread.
+ */
+final class EngineStats {
+    final LongAdder polled = new LongAdder();
+    final LongAdder ended = new LongAdder();
+    final LongAdder failedAttempts = new LongAdder();
+    final LongAdder skippedAlreadyEnded = new LongAdder();
+    final LongAdder abandonedOnRevoke = new LongAdder();
+    final LongAdder commits = new LongAdder();
+    final LongAdder commitFailures = new LongAdder();
+    final LongAdder metadataOverflows = new LongAdder();
+    final LongAdder unusableMetadata = new LongAdder();
+    volatile int bufferedRecords;
+    volatile int batchesOut;
+    volatile int assignedPartitions;
+}

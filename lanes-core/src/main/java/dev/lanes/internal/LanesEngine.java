@@ -1,0 +1,178 @@
+package dev.lanes.internal;
+
+import dev.lanes.AsyncRecordHandler;
+import dev.lanes.LanesConsumer;
+import dev.lanes.LanesException;
+import dev.lanes.LanesOptions;
+import dev.lanes.RecordHandler;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link LanesConsumer} behind the public API: builds the Kafka consumer and the executor,
+ * runs the {@link Poller} on its own platform thread, and turns close and fatal errors into the
+ * termination stage. Public methods may be called from any thread.
+ */
+public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
+    private static final Logger log = LoggerFactory.getLogger(LanesEngine.class);
+    private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final int KAFKA_DEFAULT_MAX_POLL_RECORDS = 500;
+    /** Time always given to leaving the group, even when draining used up the close timeout. */
+    private static final Duration MIN_LEAVE_TIME = Duration.ofSeconds(1);
+
+    private final LanesOptions<K, V> options;
+    private final Function<Map<String, Object>, Consumer<K, V>> consumerFactory;
+    private final CompletableFuture<Void> termination = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final EngineStats stats = new EngineStats();
+    private volatile boolean closeRequested;
+    private volatile Duration closeTimeout;
+    private volatile Inbox inbox;
+    private volatile Thread pollerThread;
+
+    LanesEngine(LanesOptions<K, V> options, Function<Map<String, Object>, Consumer<K, V>> consumerFactory) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.consumerFactory = consumerFactory;
+        this.closeTimeout = options.closeTimeout();
+    }
+
+    public static <K, V> LanesConsumer<K, V> create(LanesOptions<K, V> options) {
+        return new LanesEngine<>(options, props -> new KafkaConsumer<>(props,
+                options.keyDeserializer().orElse(null), options.valueDeserializer().orElse(null)));
+    }
+
+    @Override
+    public void start(RecordHandler<K, V> handler) {
+        Objects.requireNonNull(handler, "handler");
+        startWith(BatchFactory.blocking(handler));
+    }
+
+    @Override
+    public void startAsync(AsyncRecordHandler<K, V> handler) {
+        Objects.requireNonNull(handler, "handler");
+        startWith(BatchFactory.async(handler));
+    }
+
+    @Override
+    public CompletionStage<Void> termination() {
+        return termination.minimalCompletionStage();
+    }
+
+    @Override
+    public void close() {
+        close(options.closeTimeout());
+    }
+
+    @Override
+    public void close(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (!closeRequested) {
+            closeTimeout = timeout;
+            closeRequested = true;
+        }
+        if (started.compareAndSet(false, true)) {
+            termination.complete(null); // never started: nothing to drain
+            return;
+        }
+        Inbox current = inbox;
+        if (current != null) {
+            current.wakeUp();
+        }
+        Thread thread = pollerThread;
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join(timeout.plusSeconds(20).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    EngineStats stats() {
+        return stats;
+    }
+
+    private void startWith(BatchFactory batches) {
+        if (!started.compareAndSet(false, true)) {
+            throw new LanesException(closeRequested ? "this Lanes consumer was closed" : "start was already called");
+        }
+        Map<String, Object> props = consumerProperties();
+        Consumer<K, V> consumer = consumerFactory.apply(props);
+        ExecutorService ownExecutor = options.executor().isPresent() ? null
+                : WorkerExecutors.create(options.maxConcurrency(), "lanes-worker-");
+        Executor executor = options.executor().orElse(ownExecutor);
+        Thread thread = new Thread(() -> run(consumer, props, batches, executor, ownExecutor),
+                "lanes-poller-" + props.get(ConsumerConfig.GROUP_ID_CONFIG));
+        pollerThread = thread;
+        thread.start();
+    }
+
+    private Map<String, Object> consumerProperties() {
+        Map<String, Object> props = new HashMap<>(options.consumerProperties());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Object configured = props.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG);
+        int maxPollRecords = configured == null ? KAFKA_DEFAULT_MAX_POLL_RECORDS : Integer.parseInt(configured.toString());
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                Backpressure.maxPollRecordsFor(options.maxBufferedRecords(), maxPollRecords));
+        return props;
+    }
+
+    /** The poller thread's whole life. */
+    private void run(Consumer<K, V> consumer, Map<String, Object> props, BatchFactory batches, Executor executor,
+                     ExecutorService ownExecutor) {
+        Throwable failure = null;
+        try {
+            int metadataMaxChars = options.offsetMetadataMaxChars() > 0
+                    ? options.offsetMetadataMaxChars() : MetadataLimit.lookUp(props);
+            EngineConfig config = new EngineConfig(options,
+                    (Integer) props.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), metadataMaxChars);
+            Poller<K, V> poller = new Poller<>(consumer, config, batches, executor, System::nanoTime, stats,
+                    System.nanoTime());
+            inbox = poller.inbox();
+            poller.subscribe();
+            while (!closeRequested) {
+                poller.runOnce(MAX_WAIT_NANOS);
+            }
+            long closeStart = System.nanoTime();
+            poller.drainAndCommit(closeTimeout);
+            Duration left = closeTimeout.minusNanos(System.nanoTime() - closeStart);
+            consumer.close(left.compareTo(MIN_LEAVE_TIME) < 0 ? MIN_LEAVE_TIME : left);
+        } catch (Throwable e) {
+            failure = e;
+            log.error("Lanes consumer stopped by a fatal error; records not yet committed will be handled again "
+                    + "by the next owner", e);
+            closeQuietly(consumer);
+        } finally {
+            if (ownExecutor != null) {
+                ownExecutor.shutdown();
+            }
+        }
+        if (failure == null) {
+            termination.complete(null);
+        } else {
+            termination.completeExceptionally(new LanesException("Lanes consumer stopped: " + failure, failure));
+        }
+    }
+
+    private static void closeQuietly(Consumer<?, ?> consumer) {
+        try {
+            consumer.close(Duration.ZERO);
+        } catch (RuntimeException e) {
+            log.debug("Closing the consumer after a fatal error failed too", e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.lanes.internal;
+
+import dev.lanes.internal.offsets.DecodedOffsets;
+import dev.lanes.internal.offsets.OffsetTracker;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What this instance holds for one assigned partition: the records polled and not yet ended, their
+ * lanes, the offset tracker, and what was last committed.
+ *
+ * <p>Confined to the poller thread, except {@link #isRevoked()}, which workers read to skip the
+ * records of a partition that is being given up.
+ */
+final class PartitionState {
+    final TopicPartition topicPartition;
+    /** Offsets that a previous owner already ended (decoded from the committed metadata). */
+    private final DecodedOffsets alreadyEnded;
+    private volatile boolean revoked;
+
+    /** Created with the first polled record, whose offset is where tracking starts. */
+    OffsetTracker tracker;
+    /** Records polled and not ended, and their serialized bytes (backpressure). */
+    int bufferedRecords;
+    long bufferedBytes;
+    /** Records waiting in lanes, and records handed to workers and not back yet. */
+    int queuedRecords;
+    int runningRecords;
+    boolean paused;
+
+    /** Last commit the broker acknowledged: {@code committedOffset < 0} when none. */
+    long committedOffset = -1;
+    String committedMetadata = "";
+
+    private Lane orderedPartitionLane;
+    private Lane unorderedPartitionLane;
+    private final Map<Object, Lane> keyLanes = new HashMap<>();
+
+    PartitionState(TopicPartition topicPartition, DecodedOffsets alreadyEnded) {
+        this.topicPartition = topicPartition;
+        this.alreadyEnded = alreadyEnded;
+    }
+
+    boolean isRevoked() {
+        return revoked;
+    }
+
+    void markRevoked() {
+        revoked = true;
+    }
+
+    boolean endedByPreviousOwner(long offset) {
+        return alreadyEnded.contains(offset);
+    }
+
+    OffsetTracker trackerStartingAt(long offset) {
+        if (tracker == null) {
+            tracker = new OffsetTracker(offset);
+        }
+        return tracker;
+    }
+
+    Lane partitionLane(boolean ordered) {
+        if (ordered) {
+            if (orderedPartitionLane == null) {
+                orderedPartitionLane = new Lane(this, null, true);
+            }
+            return orderedPartitionLane;
+        }
+        if (unorderedPartitionLane == null) {
+            unorderedPartitionLane = new Lane(this, null, false);
+        }
+        return unorderedPartitionLane;
+    }
+
+    Lane keyLane(Object key) {
+        Lane lane = keyLanes.get(key);
+        if (lane == null) {
+            lane = new Lane(this, key, true);
+            keyLanes.put(key, lane);
+        }
+        return lane;
+    }
+
+    /** Forgets a key lane with nothing left in it, so that memory follows the buffer, not the key space. */
+    void releaseIfIdle(Lane lane) {
+        if (lane.key != null && lane.isIdle()) {
+            keyLanes.remove(lane.key);
+        }
+    }
+
+    int keyLaneCount() {
+        return keyLanes.size();
+    }
+
+    @Override
+    public String toString() {
+        return topicPartition.toString();
+    }
+}

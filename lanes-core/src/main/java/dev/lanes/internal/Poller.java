@@ -1,0 +1,312 @@
+package dev.lanes.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The poll loop, and the only code that touches the {@link Consumer}.
+ *
+ * <p><b>Threads.</b> One poller thread runs {@link #runOnce}; it owns the consumer, every
+ * {@link PartitionState}, the {@link Scheduler}, the {@link Backpressure} and the
+ * {@link CommitManager}. Workers run batches on the executor and hand them back through the
+ * {@link Inbox}; the only state they read is a partition's revoked flag. Rebalance callbacks run
+ * inside {@code poll}, on the poller thread.
+ *
+ * <p><b>One turn.</b> Take back finished batches (record ends, failures, retries), start what the
+ * scheduler allows within the concurrency limit, commit if due, pause or resume partitions for
+ * backpressure, poll, queue the new records, start again. The turn never blocks longer than a
+ * short poll or a wait on the inbox, so {@code max.poll.interval.ms} is never at risk.
+ *
+ * <p><b>Invariants.</b> A record's offset is marked ended in its partition's tracker only after
+ * its handler ended, so a committed offset never passes a record that has not ended. At most
+ * {@code maxConcurrency} batches are out, and a batch runs its records one at a time.
+ */
+final class Poller<K, V> {
+    private static final Logger log = LoggerFactory.getLogger(Poller.class);
+    private static final long FETCH_WAIT_WHILE_BUSY_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long FETCH_WAIT_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long PAUSED_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final Consumer<K, V> consumer;
+    private final EngineConfig config;
+    private final BatchFactory batches;
+    private final Executor executor;
+    private final LongSupplier nanoClock;
+    private final EngineStats stats;
+    private final Inbox inbox = new Inbox();
+    private final Scheduler scheduler = new Scheduler();
+    private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
+    private final SplittableRandom random;
+    private final BatchSizer sizer;
+    private final Backpressure backpressure;
+    private final CommitManager commits;
+    private int batchesOut;
+    /** Set once close began: a revocation inside {@code consumer.close} must not wait again. */
+    private boolean closing;
+
+    Poller(Consumer<K, V> consumer, EngineConfig config, BatchFactory batches, Executor executor,
+           LongSupplier nanoClock, EngineStats stats, long randomSeed) {
+        this.consumer = consumer;
+        this.config = config;
+        this.batches = batches;
+        this.executor = executor;
+        this.nanoClock = nanoClock;
+        this.stats = stats;
+        this.random = new SplittableRandom(randomSeed);
+        this.sizer = new BatchSizer(batches.batches() ? config.maxBatchSize : 1);
+        this.backpressure = new Backpressure(config.maxBufferedRecords, config.maxBufferedBytes, config.maxPollRecords);
+        this.commits = new CommitManager(consumer, config.commitInterval, config.metadataMaxChars, stats,
+                nanoClock.getAsLong());
+    }
+
+    void subscribe() {
+        RebalanceListener listener = new RebalanceListener(this, consumer, stats);
+        if (config.topicPattern != null) {
+            consumer.subscribe(config.topicPattern, listener);
+        } else {
+            consumer.subscribe(config.topics, listener);
+        }
+    }
+
+    /** One turn of the loop; waits at most about {@code maxWaitNanos} for records or finished batches. */
+    void runOnce(long maxWaitNanos) {
+        long now = nanoClock.getAsLong();
+        takeBackFinished(now);
+        startWork(now);
+        commits.maybeCommitAsync(partitions.values(), now);
+        boolean fetching = backpressure.apply(consumer, partitions.values());
+        long wait = idle(now) ? Math.min(maxWaitNanos, nanosUntilSomethingIsDue(now)) : 0;
+        ConsumerRecords<K, V> records = consumer.poll(Duration.ofNanos(fetching ? Math.min(wait, fetchWait()) : 0));
+        now = nanoClock.getAsLong();
+        queue(records);
+        startWork(now);
+        if (!fetching && records.isEmpty() && idle(now)) {
+            inbox.await(Math.min(wait, PAUSED_WAIT_NANOS));
+        }
+        publishGauges();
+    }
+
+    /** Stops starting records, waits up to {@code timeout} for batches out, and commits what ended. */
+    void drainAndCommit(Duration timeout) {
+        closing = true;
+        for (PartitionState partition : partitions.values()) {
+            partition.markRevoked();
+        }
+        long deadline = nanoClock.getAsLong() + timeout.toNanos();
+        while (batchesOut > 0 && deadline - nanoClock.getAsLong() > 0) {
+            takeBackFinished(nanoClock.getAsLong());
+            inbox.await(Math.min(deadline - nanoClock.getAsLong(), PAUSED_WAIT_NANOS));
+        }
+        takeBackFinished(nanoClock.getAsLong());
+        if (batchesOut > 0) {
+            log.warn("Closing with {} batches still running after {}; their records are replayed by the "
+                    + "next owner", batchesOut, timeout);
+        }
+        commits.commitSync(partitions.values(), config.commitSyncTimeout);
+    }
+
+    Inbox inbox() {
+        return inbox;
+    }
+
+    // ---- rebalance callbacks (inside poll, on the poller thread) ----
+
+    void assigned(PartitionState partition) {
+        partitions.put(partition.topicPartition, partition);
+    }
+
+    /** Gives up partitions cleanly: no new starts, a bounded wait for their running records, a commit. */
+    void revoke(Collection<TopicPartition> revoked) {
+        List<PartitionState> leaving = detach(revoked);
+        if (leaving.isEmpty()) {
+            return;
+        }
+        long start = nanoClock.getAsLong();
+        long deadline = start + (closing ? 0 : config.revokeTimeout.toNanos());
+        while (anyRunning(leaving) && deadline - nanoClock.getAsLong() > 0) {
+            long now = nanoClock.getAsLong();
+            takeBackFinished(now);
+            startWork(now);
+            if (anyRunning(leaving)) {
+                inbox.await(Math.min(deadline - now, PAUSED_WAIT_NANOS));
+            }
+        }
+        takeBackFinished(nanoClock.getAsLong());
+        int abandoned = 0;
+        for (PartitionState partition : leaving) {
+            abandoned += partition.runningRecords;
+        }
+        stats.abandonedOnRevoke.add(abandoned);
+        commits.commitSync(leaving, config.commitSyncTimeout);
+        forget(leaving);
+        log.info("Revoked {} partitions {} after {} ms; {} records still running were abandoned to the next owner",
+                leaving.size(), leaving, TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - start), abandoned);
+    }
+
+    /** Partitions already owned by someone else: drop them without committing. */
+    void lose(Collection<TopicPartition> lost) {
+        List<PartitionState> leaving = detach(lost);
+        forget(leaving);
+        if (!leaving.isEmpty()) {
+            log.warn("Lost {} partitions {} without a chance to commit; their new owner replays from the last commit",
+                    leaving.size(), leaving);
+        }
+    }
+
+    // ---- the turn ----
+
+    private void takeBackFinished(long now) {
+        Batch batch;
+        while ((batch = inbox.poll()) != null) {
+            batchesOut--;
+            sizer.recordBatch(batch.elapsedNanos, batch.started);
+            settle(batch, now);
+        }
+    }
+
+    private void settle(Batch batch, long now) {
+        List<WorkItem<?, ?>> unstarted = null;
+        for (int i = 0; i < batch.items.size(); i++) {
+            WorkItem<?, ?> item = batch.items.get(i);
+            if (partitions.get(item.partition.topicPartition) != item.partition) {
+                continue; // the partition was given up meanwhile: its next owner handles the record
+            }
+            if (batch.outcomes[i] == Batch.NOT_STARTED && item.partition.isRevoked()) {
+                scheduler.abandon(item); // skipped because its partition is leaving
+                continue;
+            }
+            switch (batch.outcomes[i]) {
+                case Batch.ENDED:
+                    ended(item);
+                    break;
+                case Batch.FAILED:
+                    failed(item, batch.firstError, now);
+                    break;
+                default:
+                    if (unstarted == null) {
+                        unstarted = new ArrayList<>();
+                    }
+                    unstarted.add(item);
+            }
+        }
+        if (unstarted != null) {
+            scheduler.returnUnstarted(unstarted);
+        }
+    }
+
+    private void ended(WorkItem<?, ?> item) {
+        scheduler.ended(item);
+        item.partition.tracker.markEnded(item.trackerHandle);
+        backpressure.removed(item.partition, item.bytes);
+        stats.ended.increment();
+    }
+
+    private void failed(WorkItem<?, ?> item, Throwable error, long now) {
+        stats.failedAttempts.increment();
+        long delay = config.backoff.delayNanos(item.attempt, random.nextDouble());
+        if (item.attempt == 1 || Integer.bitCount(item.attempt) == 1) {
+            log.warn("{} failed; retrying in {} ms, holding its lane: {}", item,
+                    TimeUnit.NANOSECONDS.toMillis(delay), String.valueOf(error));
+        }
+        item.attempt++;
+        scheduler.retryAt(item, now + delay);
+    }
+
+    private void startWork(long now) {
+        while (batchesOut < config.maxConcurrency && scheduler.hasReadyWork(now)) {
+            int size = sizer.batchSize(scheduler.queuedRecords(), config.maxConcurrency - batchesOut);
+            List<WorkItem<?, ?>> items = new ArrayList<>(size);
+            scheduler.fill(items, size, now);
+            if (items.isEmpty()) {
+                return;
+            }
+            batchesOut++;
+            executor.execute(batches.create(items, inbox));
+        }
+    }
+
+    private void queue(ConsumerRecords<K, V> records) {
+        for (TopicPartition topicPartition : records.partitions()) {
+            PartitionState partition = partitions.get(topicPartition);
+            if (partition == null || partition.isRevoked()) {
+                continue;
+            }
+            for (ConsumerRecord<K, V> record : records.records(topicPartition)) {
+                stats.polled.increment();
+                long handle = partition.trackerStartingAt(record.offset()).track(record.offset());
+                if (partition.endedByPreviousOwner(record.offset())) {
+                    partition.tracker.markEnded(handle);
+                    stats.skippedAlreadyEnded.increment();
+                    continue;
+                }
+                int bytes = WorkItem.sizeOf(record);
+                Lane lane = config.lanes.laneFor(partition, record.key());
+                backpressure.added(partition, bytes);
+                scheduler.enqueue(new WorkItem<>(record, partition, lane, handle, bytes));
+            }
+        }
+    }
+
+    // ---- helpers ----
+
+    private boolean idle(long now) {
+        return inbox.isEmpty() && (batchesOut >= config.maxConcurrency || !scheduler.hasReadyWork(now));
+    }
+
+    private long nanosUntilSomethingIsDue(long now) {
+        return Math.min(scheduler.nanosUntilNextRetry(now), commits.nanosUntilDue(now));
+    }
+
+    private long fetchWait() {
+        return batchesOut > 0 ? FETCH_WAIT_WHILE_BUSY_NANOS : FETCH_WAIT_IDLE_NANOS;
+    }
+
+    private List<PartitionState> detach(Collection<TopicPartition> topicPartitions) {
+        List<PartitionState> leaving = new ArrayList<>();
+        for (TopicPartition topicPartition : topicPartitions) {
+            PartitionState partition = partitions.get(topicPartition);
+            if (partition != null) {
+                partition.markRevoked();
+                scheduler.forget(partition);
+                leaving.add(partition);
+            }
+        }
+        return leaving;
+    }
+
+    private void forget(List<PartitionState> leaving) {
+        for (PartitionState partition : leaving) {
+            backpressure.dropped(partition);
+            partitions.remove(partition.topicPartition);
+        }
+    }
+
+    private static boolean anyRunning(List<PartitionState> partitions) {
+        for (PartitionState partition : partitions) {
+            if (partition.runningRecords > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void publishGauges() {
+        stats.bufferedRecords = backpressure.bufferedRecords();
+        stats.assignedPartitions = partitions.size();
+        stats.batchesOut = batchesOut;
+    }
+}

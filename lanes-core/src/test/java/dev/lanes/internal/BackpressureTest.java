@@ -1,0 +1,89 @@
+package dev.lanes.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BackpressureTest {
+    private final MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
+    private final PartitionState p0 = SchedulerTest.partition(0);
+    private final PartitionState p1 = SchedulerTest.partition(1);
+    private final List<PartitionState> partitions = List.of(p0, p1);
+
+    @BeforeEach
+    void assign() {
+        consumer.assign(List.of(p0.topicPartition, p1.topicPartition));
+    }
+
+    @Test
+    void pausesOnlyThePartitionsThatHoldTheirShare() {
+        Backpressure backpressure = new Backpressure(100, 1 << 20, 10);
+        fill(backpressure, p0, 50, 10);
+
+        assertThat(backpressure.apply(consumer, partitions)).isTrue();
+
+        assertThat(consumer.paused()).containsExactly(p0.topicPartition);
+    }
+
+    @Test
+    void resumesAPartitionOnceItsRecordsEnded() {
+        Backpressure backpressure = new Backpressure(100, 1 << 20, 10);
+        fill(backpressure, p0, 50, 10);
+        backpressure.apply(consumer, partitions);
+
+        backpressure.removed(p0, 10);
+
+        backpressure.apply(consumer, partitions);
+        assertThat(consumer.paused()).isEmpty();
+    }
+
+    @Test
+    void pausesEverythingWhenOnePollCouldOverflowTheRecordBound() {
+        Backpressure backpressure = new Backpressure(100, 1 << 20, 10);
+        fill(backpressure, p0, 45, 1);
+        fill(backpressure, p1, 46, 1);
+
+        assertThat(backpressure.apply(consumer, partitions)).isFalse();
+
+        assertThat(consumer.paused()).containsExactlyInAnyOrder(p0.topicPartition, p1.topicPartition);
+    }
+
+    @Test
+    void pausesWhenTheByteBoundIsReached() {
+        Backpressure backpressure = new Backpressure(1000, 1000, 10);
+        fill(backpressure, p1, 1, 1000);
+
+        assertThat(backpressure.apply(consumer, partitions)).isFalse();
+    }
+
+    @Test
+    void aDroppedPartitionNoLongerCounts() {
+        Backpressure backpressure = new Backpressure(100, 1 << 20, 10);
+        fill(backpressure, p0, 50, 10);
+        backpressure.dropped(p0);
+        assertThat(backpressure.bufferedRecords()).isZero();
+        assertThat(backpressure.bufferedBytes()).isZero();
+    }
+
+    @Test
+    void maxPollRecordsLeavesRoomForFourPolls() {
+        assertThat(Backpressure.maxPollRecordsFor(10_000, 500)).isEqualTo(500);
+        assertThat(Backpressure.maxPollRecordsFor(1_000, 500)).isEqualTo(250);
+        assertThat(Backpressure.maxPollRecordsFor(2, 500)).isEqualTo(1);
+    }
+
+    private static void fill(Backpressure backpressure, PartitionState partition, int records, int bytes) {
+        for (int i = 0; i < records; i++) {
+            backpressure.added(partition, bytes);
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static TopicPartition tp(int partition) {
+        return new TopicPartition("t", partition);
+    }
+}

@@ -1,0 +1,189 @@
+package dev.lanes.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lanes.LanesOptions;
+import dev.lanes.LanesRecord;
+import dev.lanes.Ordering;
+import dev.lanes.RecordHandler;
+import dev.lanes.internal.offsets.DecodedOffsets;
+import dev.lanes.internal.offsets.OffsetMetadataCodec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+/** The poll loop driven by hand: a mock consumer, a manual executor and a clock that moves only when told. */
+class PollerTest {
+    private static final TopicPartition TP0 = new TopicPartition("t", 0);
+    private static final TopicPartition TP1 = new TopicPartition("t", 1);
+    private static final long SECOND = 1_000_000_000L;
+
+    private final MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
+    private final ManualExecutor executor = new ManualExecutor();
+    private final List<String> handled = new ArrayList<>();
+    private long now = 1_000 * SECOND;
+
+    private Poller<String, String> poller(Ordering ordering, int maxConcurrency, RecordHandler<String, String> handler) {
+        LanesOptions<String, String> options = LanesOptions.<String, String>builder()
+                .consumerProperties(Map.of("bootstrap.servers", "127.0.0.1:1", "group.id", "g",
+                        "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+                        "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer"))
+                .topics("t")
+                .ordering(ordering)
+                .maxConcurrency(maxConcurrency)
+                .revokeTimeout(Duration.ZERO)
+                .retryInitialBackoff(Duration.ofSeconds(1))
+                .retryMaxBackoff(Duration.ofSeconds(1))
+                .retryJitter(0)
+                .build();
+        Poller<String, String> poller = new Poller<>(consumer, new EngineConfig(options, 500, 4096),
+                BatchFactory.blocking(handler), executor, () -> now, new EngineStats(), 42);
+        poller.subscribe();
+        consumer.rebalance(List.of(TP0, TP1));
+        consumer.updateBeginningOffsets(Map.of(TP0, 0L, TP1, 0L));
+        return poller;
+    }
+
+    private RecordHandler<String, String> recording() {
+        return record -> handled.add(describe(record));
+    }
+
+    private static String describe(LanesRecord<String, String> record) {
+        return record.partition() + "@" + record.offset() + "#" + record.attempt();
+    }
+
+    private void add(TopicPartition tp, long offset, String key) {
+        consumer.addRecord(new ConsumerRecord<>(tp.topic(), tp.partition(), offset, key, "v" + offset));
+    }
+
+    private void turn(Poller<String, String> poller) {
+        poller.runOnce(0);
+    }
+
+    private void commitNow(Poller<String, String> poller) {
+        now += 2 * SECOND;
+        turn(poller);
+    }
+
+    @Test
+    void handlesEveryRecordAndCommitsTheNextOffset() {
+        Poller<String, String> poller = poller(Ordering.KEY, 10, recording());
+        for (int offset = 0; offset < 10; offset++) {
+            add(TP0, offset, "k" + offset % 3);
+        }
+        for (int i = 0; i < 20; i++) {
+            turn(poller);
+            executor.runAll();
+        }
+        commitNow(poller);
+
+        assertThat(handled).hasSize(10);
+        assertThat(consumer.committed(Set.of(TP0)).get(TP0).offset()).isEqualTo(10);
+    }
+
+    @Test
+    void neverHandsOutMoreBatchesThanTheConcurrencyLimit() {
+        Poller<String, String> poller = poller(Ordering.UNORDERED, 3, recording());
+        for (int offset = 0; offset < 10; offset++) {
+            add(TP0, offset, "k");
+        }
+        turn(poller);
+        turn(poller);
+
+        assertThat(executor.pendingCount()).isEqualTo(3);
+    }
+
+    @Test
+    void commitsBelowTheFirstRecordNotEndedAndNamesTheEndedOnesAboveIt() {
+        Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
+        for (int offset = 0; offset < 5; offset++) {
+            add(TP0, offset, "k");
+        }
+        turn(poller);
+        executor.runOffset(1);
+        executor.runOffset(3);
+        turn(poller);
+        commitNow(poller);
+
+        OffsetAndMetadata committed = consumer.committed(Set.of(TP0)).get(TP0);
+        assertThat(committed.offset()).isZero();
+        DecodedOffsets ended = OffsetMetadataCodec.decode(committed.metadata(), 0);
+        assertThat(ended.contains(1)).isTrue();
+        assertThat(ended.contains(3)).isTrue();
+        assertThat(ended.contains(2)).isFalse();
+        assertThat(ended.endedCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedRecordIsRetriedAfterItsBackoffAndHoldsItsPartition() {
+        List<String> attempts = new ArrayList<>();
+        Poller<String, String> poller = poller(Ordering.PARTITION, 10, record -> {
+            attempts.add(describe(record));
+            if (record.offset() == 0 && record.attempt() == 1) {
+                throw new IllegalStateException("downstream unavailable");
+            }
+        });
+        add(TP0, 0, "a");
+        add(TP0, 1, "b");
+        turn(poller);
+        executor.runAll();
+        turn(poller);
+        turn(poller);
+        assertThat(executor.pendingCount()).as("nothing may start while the failed record waits").isZero();
+
+        now += SECOND;
+        turn(poller);
+        executor.runAll();
+        turn(poller);
+        executor.runAll();
+
+        assertThat(attempts).containsExactly("0@0#1", "0@0#2", "0@1#1");
+    }
+
+    @Test
+    void skipsRecordsThatThePreviousOwnerAlreadyEnded() {
+        Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
+        String metadata = OffsetMetadataCodec.encode(0, new long[] {2, 3}, 4096).orElseThrow();
+        consumer.commitSync(Map.of(TP0, new OffsetAndMetadata(0, metadata)));
+        consumer.rebalance(List.of());
+        consumer.rebalance(List.of(TP0, TP1)); // a new owner, as it were: it reads the metadata
+        for (int offset = 0; offset < 5; offset++) {
+            add(TP0, offset, "k");
+        }
+        for (int i = 0; i < 5; i++) {
+            turn(poller);
+            executor.runAll();
+        }
+        commitNow(poller);
+
+        assertThat(handled).containsExactlyInAnyOrder("0@0#1", "0@1#1", "0@4#1");
+        assertThat(consumer.committed(Set.of(TP0)).get(TP0).offset()).isEqualTo(5);
+    }
+
+    @Test
+    void onRevocationCommitsWhatEndedAndDropsLateResults() {
+        Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
+        for (int offset = 0; offset < 3; offset++) {
+            add(TP0, offset, "k");
+        }
+        turn(poller);
+        executor.runOffset(0);
+
+        consumer.rebalance(List.of(TP1));
+        turn(poller);
+        executor.runAll();
+        turn(poller);
+        consumer.rebalance(List.of(TP0, TP1)); // MockConsumer reports commits of assigned partitions only
+
+        OffsetAndMetadata committed = consumer.committed(Set.of(TP0)).get(TP0);
+        assertThat(committed.offset()).isEqualTo(1);
+        assertThat(handled).containsExactly("0@0#1");
+    }
+}
