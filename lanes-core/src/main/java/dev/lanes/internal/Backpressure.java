@@ -10,10 +10,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the records polled and not ended under the configured bounds. Each partition may buffer
- * its share of the bounds; one that holds its share is paused, the others keep fetching. When the
- * buffer as a whole has no room left for one more poll ({@code max.poll.records}), every partition
- * is paused, so the record bound is never passed; the byte bound may be passed by one poll.
- * The poller keeps polling while paused, so the instance stays in its group.
+ * its share of the bounds; one that holds its share is paused, the others keep fetching, and it
+ * resumes once it has drained to half its share (resuming at once would pause and resume it on
+ * nearly every turn, and each flip costs the broker a fetch). When the buffer as a whole has no
+ * room left for one more poll ({@code max.poll.records}), every partition is paused until it has
+ * drained a quarter, so the record bound is never passed; the byte bound may be passed by one
+ * poll. The poller keeps polling while paused, so the instance stays in its group.
  *
  * <p>Confined to the poller thread.
  */
@@ -27,6 +29,8 @@ final class Backpressure {
     private long bytes;
     private boolean full;
     private long pauses;
+    private int peakRecords;
+    private long fullEpisodes;
 
     Backpressure(int maxRecords, long maxBytes, int maxPollRecords) {
         this.maxRecords = maxRecords;
@@ -44,6 +48,7 @@ final class Backpressure {
         partition.bufferedBytes += recordBytes;
         records++;
         bytes += recordBytes;
+        peakRecords = Math.max(peakRecords, records);
     }
 
     void removed(PartitionState partition, int recordBytes) {
@@ -67,7 +72,9 @@ final class Backpressure {
      * @return whether any partition may fetch, i.e. whether a poll may return records
      */
     boolean apply(Consumer<?, ?> consumer, Collection<PartitionState> partitions) {
-        boolean room = records + maxPollRecords <= maxRecords && bytes < maxBytes;
+        boolean room = full
+                ? records + maxPollRecords <= maxRecords - maxRecords / 4 && bytes < maxBytes - maxBytes / 4
+                : records + maxPollRecords <= maxRecords && bytes < maxBytes;
         logTransition(room);
         int count = Math.max(1, partitions.size());
         long shareRecords = Math.max(1, maxRecords / count);
@@ -76,7 +83,10 @@ final class Backpressure {
         List<TopicPartition> toResume = new ArrayList<>();
         boolean anyFetching = false;
         for (PartitionState partition : partitions) {
-            boolean pause = !room || partition.bufferedRecords >= shareRecords || partition.bufferedBytes >= shareBytes;
+            boolean overShare = partition.paused
+                    ? partition.bufferedRecords > shareRecords / 2 || partition.bufferedBytes > shareBytes / 2
+                    : partition.bufferedRecords >= shareRecords || partition.bufferedBytes >= shareBytes;
+            boolean pause = !room || overShare;
             if (pause != partition.paused) {
                 partition.paused = pause;
                 (pause ? toPause : toResume).add(partition.topicPartition);
@@ -101,6 +111,10 @@ final class Backpressure {
         return bytes;
     }
 
+    int peakBufferedRecords() {
+        return peakRecords;
+    }
+
     long pauses() {
         return pauses;
     }
@@ -108,9 +122,12 @@ final class Backpressure {
     private void logTransition(boolean room) {
         if (full == room) {
             full = !room;
-            if (full) {
+            if (full && fullEpisodes++ == 0) {
                 log.info("Buffer full ({} records, {} bytes held; bounds {} records, {} bytes): pausing fetches "
-                        + "until handlers catch up", records, bytes, maxRecords, maxBytes);
+                        + "until handlers catch up (logged once; later episodes at debug)", records, bytes,
+                        maxRecords, maxBytes);
+            } else if (full) {
+                log.debug("Buffer full again ({} records, {} bytes held)", records, bytes);
             } else {
                 log.debug("Buffer has room again ({} records, {} bytes held): fetching", records, bytes);
             }

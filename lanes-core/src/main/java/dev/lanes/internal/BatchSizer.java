@@ -5,7 +5,9 @@ package dev.lanes.internal;
  * a few microseconds; for a handler that takes nanoseconds that cost dominates, so fast handlers
  * get batches sized to take about {@link #TARGET_BATCH_NANOS}, while a slow (I/O-bound) handler
  * gets one record per hand-off so that every concurrency slot can wait on its own I/O. A batch is
- * also never larger than an even spread of the queued records over the free slots.
+ * also never larger than an even spread of the queued records over the workers that can really
+ * run at once: the free slots, but no more than the processors, since a fast handler keeps a
+ * processor busy and spreading its work thinner only adds hand-offs.
  *
  * <p>Confined to the poller thread; durations are measured by workers and passed in.
  */
@@ -14,11 +16,13 @@ final class BatchSizer {
     private static final double SMOOTHING = 0.2;
 
     private final int maxBatchSize;
+    private final int parallelism;
     /** Mean handler time per record, smoothed; negative until the first batch came back. */
     private double nanosPerRecord = -1;
 
-    BatchSizer(int maxBatchSize) {
+    BatchSizer(int maxBatchSize, int parallelism) {
         this.maxBatchSize = maxBatchSize;
+        this.parallelism = Math.max(1, parallelism);
     }
 
     void recordBatch(long elapsedNanos, int records) {
@@ -34,7 +38,8 @@ final class BatchSizer {
             return 1;
         }
         long bySpeed = (long) (TARGET_BATCH_NANOS / Math.max(nanosPerRecord, 1.0));
-        long bySpread = Math.max(1, (queuedRecords + freeSlots - 1) / Math.max(1, freeSlots));
+        int spreadOver = Math.max(1, Math.min(freeSlots, parallelism));
+        long bySpread = Math.max(1, ((long) queuedRecords + spreadOver - 1) / spreadOver);
         return (int) Math.max(1, Math.min(Math.min(bySpeed, bySpread), maxBatchSize));
     }
 }

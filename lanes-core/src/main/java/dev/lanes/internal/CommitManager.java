@@ -45,18 +45,19 @@ final class CommitManager {
         return Math.max(0, nextCommitNanos - nowNanos);
     }
 
-    void maybeCommitAsync(Collection<PartitionState> partitions, long nowNanos) {
+    /** Commits the partitions whose offsets moved, if the interval is up; returns whether it was. */
+    boolean maybeCommitAsync(Collection<PartitionState> partitions, long nowNanos) {
         if (nowNanos - nextCommitNanos < 0) {
-            return;
-        }
-        if (asyncInFlight && nowNanos - asyncStartedNanos < STUCK_COMMIT_NANOS) {
-            return;
+            return false;
         }
         nextCommitNanos = nowNanos + intervalNanos;
+        if (asyncInFlight && nowNanos - asyncStartedNanos < STUCK_COMMIT_NANOS) {
+            return true;
+        }
         Map<TopicPartition, PartitionState> owners = new HashMap<>();
         Map<TopicPartition, OffsetAndMetadata> offsets = dirtyOffsets(partitions, owners);
         if (offsets.isEmpty()) {
-            return;
+            return true;
         }
         asyncInFlight = true;
         asyncStartedNanos = nowNanos;
@@ -70,6 +71,7 @@ final class CommitManager {
                         offsets.size(), error.toString());
             }
         });
+        return true;
     }
 
     /** Commits these partitions now, waiting up to {@code timeout}; failures are logged, not thrown. */

@@ -16,7 +16,9 @@ final class EngineStats {
     final LongAdder commitFailures = new LongAdder();
     final LongAdder metadataOverflows = new LongAdder();
     final LongAdder unusableMetadata = new LongAdder();
+    final LongAdder revocations = new LongAdder();
     volatile int bufferedRecords;
+    volatile int peakBufferedRecords;
     volatile int batchesOut;
     volatile int assignedPartitions;
 }

@@ -36,6 +36,8 @@ final class PartitionState {
     private Lane orderedPartitionLane;
     private Lane unorderedPartitionLane;
     private final Map<Object, Lane> keyLanes = new HashMap<>();
+    private static final int MIN_LANE_SWEEP_THRESHOLD = 4096;
+    private int laneSweepThreshold = MIN_LANE_SWEEP_THRESHOLD;
 
     PartitionState(TopicPartition topicPartition, DecodedOffsets alreadyEnded) {
         this.topicPartition = topicPartition;
@@ -83,10 +85,15 @@ final class PartitionState {
         return lane;
     }
 
-    /** Forgets a key lane with nothing left in it, so that memory follows the buffer, not the key space. */
-    void releaseIfIdle(Lane lane) {
-        if (lane.key != null && lane.isIdle()) {
-            keyLanes.remove(lane.key);
+    /**
+     * Forgets idle key lanes once they are many, so that memory follows the buffer, not the key
+     * space. Sweeping in bulk, rather than dropping each lane as it empties, spares the hot path
+     * a map removal and a new lane for every record of a key that recurs soon.
+     */
+    void sweepIdleLanes(boolean always) {
+        if (always || keyLanes.size() > laneSweepThreshold) {
+            keyLanes.values().removeIf(Lane::isIdle);
+            laneSweepThreshold = Math.max(MIN_LANE_SWEEP_THRESHOLD, 2 * keyLanes.size());
         }
     }
 

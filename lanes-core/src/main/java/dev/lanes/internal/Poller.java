@@ -67,7 +67,8 @@ final class Poller<K, V> {
         this.nanoClock = nanoClock;
         this.stats = stats;
         this.random = new SplittableRandom(randomSeed);
-        this.sizer = new BatchSizer(batches.batches() ? config.maxBatchSize : 1);
+        this.sizer = new BatchSizer(batches.batches() ? config.maxBatchSize : 1,
+                Runtime.getRuntime().availableProcessors());
         this.backpressure = new Backpressure(config.maxBufferedRecords, config.maxBufferedBytes, config.maxPollRecords);
         this.commits = new CommitManager(consumer, config.commitInterval, config.metadataMaxChars, stats,
                 nanoClock.getAsLong());
@@ -87,7 +88,9 @@ final class Poller<K, V> {
         long now = nanoClock.getAsLong();
         takeBackFinished(now);
         startWork(now);
-        commits.maybeCommitAsync(partitions.values(), now);
+        if (commits.maybeCommitAsync(partitions.values(), now)) {
+            partitions.values().forEach(partition -> partition.sweepIdleLanes(true));
+        }
         boolean fetching = backpressure.apply(consumer, partitions.values());
         long wait = idle(now) ? Math.min(maxWaitNanos, nanosUntilSomethingIsDue(now)) : 0;
         ConsumerRecords<K, V> records = consumer.poll(Duration.ofNanos(fetching ? Math.min(wait, fetchWait()) : 0));
@@ -135,6 +138,7 @@ final class Poller<K, V> {
         if (leaving.isEmpty()) {
             return;
         }
+        stats.revocations.increment();
         long start = nanoClock.getAsLong();
         long deadline = start + (closing ? 0 : config.revokeTimeout.toNanos());
         while (anyRunning(leaving) && deadline - nanoClock.getAsLong() > 0) {
@@ -306,6 +310,7 @@ final class Poller<K, V> {
 
     private void publishGauges() {
         stats.bufferedRecords = backpressure.bufferedRecords();
+        stats.peakBufferedRecords = backpressure.peakBufferedRecords();
         stats.assignedPartitions = partitions.size();
         stats.batchesOut = batchesOut;
     }

@@ -68,7 +68,7 @@ final class Scheduler {
         lane.inFlight--;
         lane.partition.runningRecords--;
         offerReady(lane);
-        lane.partition.releaseIfIdle(lane);
+        lane.partition.sweepIdleLanes(false);
     }
 
     /** The record failed: it keeps its lane and becomes runnable again at {@code dueNanos}. */

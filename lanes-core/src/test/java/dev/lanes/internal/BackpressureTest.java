@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.apache.kafka.clients.consumer.MockConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,15 +29,32 @@ class BackpressureTest {
     }
 
     @Test
-    void resumesAPartitionOnceItsRecordsEnded() {
+    void resumesAPartitionOnlyOnceItDrainedToHalfItsShare() {
         Backpressure backpressure = new Backpressure(100, 1 << 20, 10);
         fill(backpressure, p0, 50, 10);
         backpressure.apply(consumer, partitions);
 
-        backpressure.removed(p0, 10);
+        drain(backpressure, p0, 1, 10);
+        backpressure.apply(consumer, partitions);
+        assertThat(consumer.paused()).as("49 of a share of 50").containsExactly(p0.topicPartition);
 
+        drain(backpressure, p0, 24, 10);
         backpressure.apply(consumer, partitions);
         assertThat(consumer.paused()).isEmpty();
+    }
+
+    @Test
+    void onceFullTheBufferDrainsAQuarterBeforeFetchingAgain() {
+        Backpressure backpressure = new Backpressure(100, 1 << 20, 10);
+        fill(backpressure, p0, 45, 1);
+        fill(backpressure, p1, 46, 1);
+        assertThat(backpressure.apply(consumer, partitions)).isFalse();
+
+        drain(backpressure, p1, 10, 1);
+        assertThat(backpressure.apply(consumer, partitions)).as("81 held").isFalse();
+
+        drain(backpressure, p1, 20, 1);
+        assertThat(backpressure.apply(consumer, partitions)).as("61 held").isTrue();
     }
 
     @Test
@@ -82,8 +98,9 @@ class BackpressureTest {
         }
     }
 
-    @SuppressWarnings("unused")
-    private static TopicPartition tp(int partition) {
-        return new TopicPartition("t", partition);
+    private static void drain(Backpressure backpressure, PartitionState partition, int records, int bytes) {
+        for (int i = 0; i < records; i++) {
+            backpressure.removed(partition, bytes);
+        }
     }
 }

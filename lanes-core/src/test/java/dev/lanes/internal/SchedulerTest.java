@@ -160,12 +160,29 @@ class SchedulerTest {
     }
 
     @Test
-    void idleKeyLanesAreForgottenSoMemoryFollowsTheBuffer() {
-        WorkItem<String, String> a = add(Ordering.KEY, p0, "a", 0);
-        assertThat(p0.keyLaneCount()).isEqualTo(1);
-        fill(1, 0);
-        scheduler.ended(a);
+    void idleKeyLanesAreForgottenInBulkSoMemoryFollowsTheBuffer() {
+        for (int offset = 0; offset < 10_000; offset++) {
+            WorkItem<String, String> item = add(Ordering.KEY, p0, "key-" + offset, offset);
+            assertThat(fill(1, 0)).containsExactly(item);
+            scheduler.ended(item);
+        }
+        assertThat(p0.keyLaneCount()).as("lanes kept between sweeps").isBetween(1, 4097);
+
+        p0.sweepIdleLanes(true);
+
         assertThat(p0.keyLaneCount()).isZero();
+    }
+
+    @Test
+    void aSweepKeepsLanesThatStillHoldRecords() {
+        WorkItem<String, String> busy = add(Ordering.KEY, p0, "busy", 0);
+        add(Ordering.KEY, p0, "busy", 1);
+        fill(1, 0);
+
+        p0.sweepIdleLanes(true);
+        scheduler.ended(busy);
+
+        assertThat(fill(1, 0)).extracting(item -> item.record.offset()).containsExactly(1L);
     }
 
     @Test

@@ -1,0 +1,73 @@
+package dev.lanes.guarantees;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.lanes.LanesConsumer;
+import dev.lanes.LanesOptions;
+import dev.lanes.Ordering;
+import dev.lanes.embedded.EmbeddedKafkaExtension;
+import dev.lanes.guarantees.Invocation.RecordId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * One instance against a real broker: every record handled, order kept per lane, the concurrency
+ * limit never passed, with and without failing handlers.
+ */
+class EngineGuaranteesIT {
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = EmbeddedKafkaExtension.shared();
+
+    private static final int PARTITIONS = 12;
+    private static final int KEYS = 1_000;
+    private static final int CONCURRENCY = 200;
+
+    @ParameterizedTest
+    @EnumSource(Ordering.class)
+    void hundredThousandRecordsWithRandomLatency(Ordering ordering) {
+        String topic = "guarantees-" + ordering;
+        Set<RecordId> written = TestTopic.produce(KAFKA.kafka(), topic, PARTITIONS, 100_000, KEYS);
+
+        List<Invocation> invocations = run(topic, ordering, written, 0.0);
+
+        GuaranteeChecker.assertAtLeastOnce(invocations, written);
+        GuaranteeChecker.assertLaneOrder(invocations, ordering);
+        assertThat(GuaranteeChecker.handledTwice(invocations)).as("no rebalance, no crash: nothing twice").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ordering.class)
+    void fivePercentOfAttemptsFail(Ordering ordering) {
+        String topic = "failures-" + ordering;
+        Set<RecordId> written = TestTopic.produce(KAFKA.kafka(), topic, PARTITIONS, 30_000, KEYS);
+
+        List<Invocation> invocations = run(topic, ordering, written, 0.05);
+
+        assertThat(invocations.stream().filter(i -> !i.ok()).count()).as("failed attempts").isGreaterThan(500);
+        GuaranteeChecker.assertAtLeastOnce(invocations, written);
+        GuaranteeChecker.assertLaneOrder(invocations, ordering);
+    }
+
+    private static List<Invocation> run(String topic, Ordering ordering, Set<RecordId> written, double failRate) {
+        Journal journal = new Journal();
+        LanesOptions<String, String> options = LanesOptions.<String, String>builder()
+                .consumerProperties(KAFKA.kafka().consumerProperties("group-" + topic))
+                .topics(topic)
+                .ordering(ordering)
+                .maxConcurrency(CONCURRENCY)
+                .retryInitialBackoff(Duration.ofMillis(5))
+                .retryMaxBackoff(Duration.ofMillis(50))
+                .build();
+        try (LanesConsumer<String, String> lanes = LanesConsumer.create(options)) {
+            lanes.start(Handlers.simulatedIo(journal, "a", 1_000, failRate));
+            await().atMost(Duration.ofMinutes(3)).until(() -> journal.distinctRecordsEnded() >= written.size());
+        }
+        assertThat(journal.peakInFlight()).as("handler invocations at once").isLessThanOrEqualTo(CONCURRENCY);
+        return journal.invocations();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.lanes.guarantees;
+
+import dev.lanes.embedded.EmbeddedKafka;
+import dev.lanes.guarantees.Invocation.RecordId;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/** Creates a topic and fills it with records whose keys cycle over {@code key-0 … key-(K-1)}. */
+public final class TestTopic {
+    private TestTopic() {
+    }
+
+    /** Returns the ids of the records written. */
+    public static Set<RecordId> produce(EmbeddedKafka kafka, String topic, int partitions, int records, int keys) {
+        kafka.createTopic(topic, partitions);
+        Map<String, Object> props = kafka.producerProperties();
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        Set<RecordId> written = new HashSet<>();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            Future<RecordMetadata>[] sends = newArray(records);
+            for (int i = 0; i < records; i++) {
+                String key = "key-" + (i % keys);
+                if (i < partitions) {
+                    // One record per partition first, waited for: a fresh partition may still refuse
+                    // writes (NotLeaderOrFollower), and an idempotent producer whose first batch is
+                    // retried after later ones succeeded gets stuck on OutOfOrderSequence.
+                    sends[i] = producer.send(new ProducerRecord<>(topic, i, key, "value-" + i));
+                    sends[i].get();
+                } else {
+                    sends[i] = producer.send(new ProducerRecord<>(topic, key, "value-" + i));
+                }
+            }
+            for (Future<RecordMetadata> send : sends) {
+                RecordMetadata metadata = send.get();
+                written.add(new RecordId(metadata.partition(), metadata.offset()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        return written;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Future<RecordMetadata>[] newArray(int size) {
+        return new Future[size];
+    }
+}
