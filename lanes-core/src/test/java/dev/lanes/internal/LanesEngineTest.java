@@ -1,0 +1,81 @@
+package dev.lanes.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lanes.LanesException;
+import dev.lanes.LanesOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+/** The engine's life: start, close, fatal errors; with a mock consumer on the real poller thread. */
+class LanesEngineTest {
+    private final MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
+
+    private LanesEngine<String, String> engine() {
+        LanesOptions<String, String> options = LanesOptions.<String, String>builder()
+                .consumerProperties(Map.of("bootstrap.servers", "127.0.0.1:1", "group.id", "g",
+                        "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+                        "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer"))
+                .topics("t")
+                .offsetMetadataMaxChars(4096)
+                .build();
+        return new LanesEngine<>(options, props -> consumer);
+    }
+
+    @Test
+    void aFatalPollErrorCompletesTerminationExceptionally() throws Exception {
+        LanesEngine<String, String> engine = engine();
+        consumer.setPollException(new KafkaException("authorization failed"));
+
+        engine.start(record -> { });
+
+        CompletableFuture<Void> termination = engine.termination().toCompletableFuture();
+        assertThatThrownBy(() -> termination.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(LanesException.class).hasMessageContaining("authorization failed");
+        assertThat(consumer.closed()).isTrue();
+    }
+
+    @Test
+    void closeDrainsLeavesAndIsSafeTwice() throws Exception {
+        LanesEngine<String, String> engine = engine();
+        engine.start(record -> { });
+        consumer.schedulePollTask(() -> consumer.rebalance(List.of(new TopicPartition("t", 0))));
+
+        engine.close(Duration.ofSeconds(5));
+        engine.close(Duration.ofSeconds(5));
+
+        engine.termination().toCompletableFuture().get(1, TimeUnit.SECONDS);
+        assertThat(consumer.closed()).isTrue();
+    }
+
+    @Test
+    void startsOnceOnly() {
+        LanesEngine<String, String> engine = engine();
+        engine.start(record -> { });
+        try {
+            assertThatThrownBy(() -> engine.start(record -> { }))
+                    .isInstanceOf(LanesException.class).hasMessageContaining("already");
+        } finally {
+            engine.close(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aConsumerClosedBeforeStartCannotStart() throws Exception {
+        LanesEngine<String, String> engine = engine();
+        engine.close();
+        engine.termination().toCompletableFuture().get(1, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> engine.start(record -> { }))
+                .isInstanceOf(LanesException.class).hasMessageContaining("closed");
+    }
+}
