@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
 final class Poller<K, V> {
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
     private static final long FETCH_WAIT_WHILE_BUSY_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
-    private static final long FETCH_WAIT_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long PAUSED_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final Consumer<K, V> consumer;
@@ -93,12 +92,16 @@ final class Poller<K, V> {
         }
         boolean fetching = backpressure.apply(consumer, partitions.values());
         long wait = idle(now) ? Math.min(maxWaitNanos, nanosUntilSomethingIsDue(now)) : 0;
-        ConsumerRecords<K, V> records = consumer.poll(Duration.ofNanos(fetching ? Math.min(wait, fetchWait()) : 0));
+        // Block inside poll only when no batch is out: a finished batch cannot end that wait,
+        // while it does end the wait on the inbox below. With nothing assigned yet, poll is where
+        // the group join makes progress, so wait there too.
+        boolean blockInPoll = batchesOut == 0 && (fetching || partitions.isEmpty());
+        ConsumerRecords<K, V> records = consumer.poll(Duration.ofNanos(blockInPoll ? wait : 0));
         now = nanoClock.getAsLong();
         queue(records);
         startWork(now);
-        if (!fetching && records.isEmpty() && idle(now)) {
-            inbox.await(Math.min(wait, PAUSED_WAIT_NANOS));
+        if (!blockInPoll && records.isEmpty() && idle(now)) {
+            inbox.await(Math.min(wait, fetching ? FETCH_WAIT_WHILE_BUSY_NANOS : PAUSED_WAIT_NANOS));
         }
         publishGauges();
     }
@@ -231,8 +234,10 @@ final class Poller<K, V> {
     }
 
     private void startWork(long now) {
+        // One size for the whole round: recomputed per batch, an even spread of what is left
+        // would halve at every batch and end in a trail of tiny ones.
+        int size = sizer.batchSize(scheduler.queuedRecords(), config.maxConcurrency - batchesOut);
         while (batchesOut < config.maxConcurrency && scheduler.hasReadyWork(now)) {
-            int size = sizer.batchSize(scheduler.queuedRecords(), config.maxConcurrency - batchesOut);
             List<WorkItem<?, ?>> items = new ArrayList<>(size);
             scheduler.fill(items, size, now);
             if (items.isEmpty()) {
@@ -273,10 +278,6 @@ final class Poller<K, V> {
 
     private long nanosUntilSomethingIsDue(long now) {
         return Math.min(scheduler.nanosUntilNextRetry(now), commits.nanosUntilDue(now));
-    }
-
-    private long fetchWait() {
-        return batchesOut > 0 ? FETCH_WAIT_WHILE_BUSY_NANOS : FETCH_WAIT_IDLE_NANOS;
     }
 
     private List<PartitionState> detach(Collection<TopicPartition> topicPartitions) {
