@@ -112,7 +112,8 @@ final class CommitManager {
     }
 
     private String metadataFor(PartitionState partition) {
-        Optional<String> encoded = OffsetMetadataCodec.encode(partition.tracker, metadataMaxChars);
+        Optional<String> encoded = OffsetMetadataCodec.encode(partition.tracker.committableOffset(),
+                partition.endedAboveCommittable(), metadataMaxChars);
         if (encoded.isPresent()) {
             return encoded.get();
         }

@@ -17,6 +17,8 @@ final class PartitionState {
     final TopicPartition topicPartition;
     /** Offsets that a previous owner already ended (decoded from the committed metadata). */
     private final DecodedOffsets alreadyEnded;
+    /** Most offsets of a previous owner's metadata carried into this owner's commits. */
+    private static final int MAX_CARRIED_OFFSETS = 1 << 18;
     private volatile boolean revoked;
 
     /** Created with the first polled record, whose offset is where tracking starts. */
@@ -54,6 +56,28 @@ final class PartitionState {
 
     boolean endedByPreviousOwner(long offset) {
         return alreadyEnded.contains(offset);
+    }
+
+    /**
+     * The ended offsets above the committable one: the tracker's, plus those the previous owner
+     * ended that this one has not polled yet. Without the latter, a commit made before polling
+     * reached them would stop naming them, and the next owner would handle them again.
+     */
+    long[] endedAboveCommittable() {
+        long[] own = tracker.endedAboveCommittable();
+        long polledUpTo = tracker.lastTrackedOffset();
+        if (alreadyEnded.highest() <= polledUpTo) {
+            return own;
+        }
+        long[] carried = alreadyEnded.endedAbove(Math.max(polledUpTo, tracker.committableOffset()),
+                MAX_CARRIED_OFFSETS);
+        if (carried == null || carried.length == 0) {
+            return own;
+        }
+        long[] all = new long[own.length + carried.length];
+        System.arraycopy(own, 0, all, 0, own.length);
+        System.arraycopy(carried, 0, all, own.length, carried.length);
+        return all;
     }
 
     OffsetTracker trackerStartingAt(long offset) {

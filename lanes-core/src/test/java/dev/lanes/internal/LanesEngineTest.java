@@ -48,8 +48,10 @@ class LanesEngineTest {
     @Test
     void closeDrainsLeavesAndIsSafeTwice() throws Exception {
         LanesEngine<String, String> engine = engine();
+        TopicPartition partition = new TopicPartition("t", 0);
+        consumer.updateBeginningOffsets(Map.of(partition, 0L));
+        consumer.schedulePollTask(() -> consumer.rebalance(List.of(partition)));
         engine.start(record -> { });
-        consumer.schedulePollTask(() -> consumer.rebalance(List.of(new TopicPartition("t", 0))));
 
         engine.close(Duration.ofSeconds(5));
         engine.close(Duration.ofSeconds(5));

@@ -168,6 +168,30 @@ class PollerTest {
     }
 
     @Test
+    void carriesThePreviousOwnersEndedOffsetsUntilItPollsPastThem() {
+        Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
+        String metadata = OffsetMetadataCodec.encode(0, new long[] {2, 3, 7, 8}, 4096).orElseThrow();
+        consumer.commitSync(Map.of(TP0, new OffsetAndMetadata(0, metadata)));
+        consumer.rebalance(List.of());
+        consumer.rebalance(List.of(TP0, TP1));
+        for (int offset = 0; offset < 5; offset++) {
+            add(TP0, offset, "k");
+        }
+        for (int i = 0; i < 5; i++) {
+            turn(poller);
+            executor.runAll();
+        }
+        commitNow(poller);
+
+        OffsetAndMetadata committed = consumer.committed(Set.of(TP0)).get(TP0);
+        assertThat(committed.offset()).isEqualTo(5);
+        DecodedOffsets ended = OffsetMetadataCodec.decode(committed.metadata(), 5);
+        assertThat(ended.contains(7)).isTrue();
+        assertThat(ended.contains(8)).isTrue();
+        assertThat(ended.endedCount()).isEqualTo(2);
+    }
+
+    @Test
     void onRevocationCommitsWhatEndedAndDropsLateResults() {
         Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
         for (int offset = 0; offset < 3; offset++) {

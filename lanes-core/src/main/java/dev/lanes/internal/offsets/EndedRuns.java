@@ -32,6 +32,30 @@ final class EndedRuns {
         return count;
     }
 
+    /** The highest offset in the set, or -1 when it is empty. */
+    long highest() {
+        return bounds.length == 0 ? -1 : bounds[bounds.length - 1] - 1;
+    }
+
+    /** The offsets above {@code offset}, increasing; -1 in place of the array when there are more than {@code max}. */
+    long[] above(long offset, int max) {
+        long total = 0;
+        for (int i = 0; i < bounds.length; i += 2) {
+            total += Math.max(0, bounds[i + 1] - Math.max(bounds[i], offset + 1));
+            if (total > max) {
+                return null;
+            }
+        }
+        long[] result = new long[(int) total];
+        int n = 0;
+        for (int i = 0; i < bounds.length; i += 2) {
+            for (long o = Math.max(bounds[i], offset + 1); o < bounds[i + 1]; o++) {
+                result[n++] = o;
+            }
+        }
+        return result;
+    }
+
     /** Appends runs in increasing order, merging touching ones so lookups stay unambiguous. */
     static final class Builder {
 

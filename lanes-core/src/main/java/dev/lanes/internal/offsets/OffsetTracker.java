@@ -122,6 +122,11 @@ public final class OffsetTracker {
         return offsets[(int) headHandle & mask];
     }
 
+    /** The highest offset tracked so far, or the start offset - 1 when none was. */
+    public long lastTrackedOffset() {
+        return lastTrackedOffset;
+    }
+
     /** Tracked records that have not ended. */
     public int pendingCount() {
         return pending;
