@@ -1,0 +1,30 @@
+package dev.lanes.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Range checks of option values, failing as bad input (one line, exit code 2). Stateless; used
+ * by the commands on their thread, before they touch the network.
+ */
+final class OptionCheck {
+
+    private OptionCheck() {
+    }
+
+    static void atLeast(CommandSpec spec, String option, long value, long min) {
+        if (value < min) {
+            fail(spec, option + " must be at least " + min + ", was " + value);
+        }
+    }
+
+    static void between(CommandSpec spec, String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            fail(spec, option + " must be " + min + " to " + max + ", was " + value);
+        }
+    }
+
+    static void fail(CommandSpec spec, String message) {
+        throw new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

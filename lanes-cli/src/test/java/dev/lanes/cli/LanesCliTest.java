@@ -1,0 +1,100 @@
+package dev.lanes.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The command's help, version and bad-input handling, in-process and without a broker. */
+class LanesCliTest {
+
+    @Test
+    void helpListsTheSubcommands() {
+        CliRun run = CliRun.of("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Usage: lanes").contains("broker", "produce");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void versionNamesLanesKafkaAndJava() {
+        CliRun run = CliRun.of("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().strip()).matches("lanes \\d+\\.\\d+\\.\\d+\\S* \\(Kafka 4\\.4\\.0, Java .+\\)");
+    }
+
+    @Test
+    void withoutASubcommandTheUsageGoesToStderr() {
+        CliRun run = CliRun.of();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Usage: lanes");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void unknownOptionIsOneLine() {
+        assertOneLineError(CliRun.of("--bogus"), 2,
+                "lanes: error: Unknown option: '--bogus' (see 'lanes --help')");
+        assertOneLineError(CliRun.of("produce", "--bootstrap", "127.0.0.1:9", "--topic", "t",
+                        "--count", "1", "--bogus"), 2,
+                "lanes: error: Unknown option: '--bogus' (see 'lanes produce --help')");
+    }
+
+    @Test
+    void countMustBePositive() {
+        assertOneLineError(produce("--count", "-5"), 2,
+                "lanes: error: --count must be at least 1, was -5 (see 'lanes produce --help')");
+        assertOneLineError(produce("--count", "0"), 2,
+                "lanes: error: --count must be at least 1, was 0 (see 'lanes produce --help')");
+    }
+
+    @Test
+    void otherBadValuesAreOneLine() {
+        assertOneLineError(produce("--count", "many"), 2, "lanes: error: Invalid value for option"
+                + " '--count': 'many' is not a long (see 'lanes produce --help')");
+        assertOneLineError(produce("--count", "10", "--keys", "0"), 2,
+                "lanes: error: --keys must be at least 1, was 0 (see 'lanes produce --help')");
+        assertOneLineError(produce("--count", "10", "--value-bytes", "-1"), 2,
+                "lanes: error: --value-bytes must be at least 0, was -1 (see 'lanes produce --help')");
+        assertOneLineError(CliRun.of("broker", "--nodes", "2"), 2,
+                "lanes: error: --nodes must be 1 or 3, was 2 (see 'lanes broker --help')");
+        assertOneLineError(CliRun.of("broker", "--nodes", "3", "--port", "65534"), 2,
+                "lanes: error: --port must be 0 to 65533, was 65534 (see 'lanes broker --help')");
+    }
+
+    @Test
+    void missingRequiredOptionsAreOneLine() {
+        CliRun run = CliRun.of("produce", "--topic", "t");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("lanes: error: Missing required options: ")
+                .contains("--bootstrap", "--count");
+    }
+
+    @Test
+    void unparsableBootstrapIsOneLineAtRunTime() {
+        CliRun run = CliRun.of("produce", "--bootstrap", "nowhere", "--topic", "t", "--count", "1");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("lanes: error: invalid --bootstrap 'nowhere': ")
+                .doesNotContain("Exception");
+    }
+
+    private static CliRun produce(String... options) {
+        String[] args = new String[options.length + 5];
+        System.arraycopy(new String[] {"produce", "--bootstrap", "127.0.0.1:9", "--topic", "t"},
+                0, args, 0, 5);
+        System.arraycopy(options, 0, args, 5, options.length);
+        return CliRun.of(args);
+    }
+
+    private static void assertOneLineError(CliRun run, int exitCode, String line) {
+        assertThat(run.exitCode()).isEqualTo(exitCode);
+        assertThat(run.errLines()).containsExactly(line);
+        assertThat(run.out()).isEmpty();
+    }
+}
