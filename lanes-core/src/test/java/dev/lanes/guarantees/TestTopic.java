@@ -12,7 +12,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
-/** Creates a topic and fills it with records whose keys cycle over {@code key-0 … key-(K-1)}. */
+/**
+ * Creates a topic and fills it with records whose keys cycle over {@code key-0 … key-(K-1)}.
+ * {@link EmbeddedKafka#createTopic} returns only once every partition accepts writes, so the
+ * idempotent producer cannot lose its first batches (KAFKA-15591).
+ */
 public final class TestTopic {
     private TestTopic() {
     }
@@ -28,15 +32,7 @@ public final class TestTopic {
             Future<RecordMetadata>[] sends = newArray(records);
             for (int i = 0; i < records; i++) {
                 String key = "key-" + (i % keys);
-                if (i < partitions) {
-                    // One record per partition first, waited for: a fresh partition may still refuse
-                    // writes (NotLeaderOrFollower), and an idempotent producer whose first batch is
-                    // retried after later ones succeeded gets stuck on OutOfOrderSequence.
-                    sends[i] = producer.send(new ProducerRecord<>(topic, i, key, "value-" + i));
-                    sends[i].get();
-                } else {
-                    sends[i] = producer.send(new ProducerRecord<>(topic, key, "value-" + i));
-                }
+                sends[i] = producer.send(new ProducerRecord<>(topic, key, "value-" + i));
             }
             for (Future<RecordMetadata> send : sends) {
                 RecordMetadata metadata = send.get();
