@@ -63,6 +63,27 @@ class PollerTest {
         consumer.addRecord(new ConsumerRecord<>(tp.topic(), tp.partition(), offset, key, "v" + offset));
     }
 
+    private void addRecords(int count) {
+        for (int offset = 0; offset < count; offset++) {
+            add(TP0, offset, "k");
+        }
+    }
+
+    /** A new owner, as it were: the partitions come back and the metadata of this commit is read. */
+    private void reassignAfterCommit(long offset, long... ended) {
+        String metadata = OffsetMetadataCodec.encode(offset, ended, 4096).orElseThrow();
+        consumer.commitSync(Map.of(TP0, new OffsetAndMetadata(offset, metadata)));
+        consumer.rebalance(List.of());
+        consumer.rebalance(List.of(TP0, TP1));
+    }
+
+    private void runTurns(Poller<String, String> poller, int turns) {
+        for (int i = 0; i < turns; i++) {
+            turn(poller);
+            executor.runAll();
+        }
+    }
+
     private void turn(Poller<String, String> poller) {
         poller.runOnce(0);
     }
@@ -91,9 +112,7 @@ class PollerTest {
     @Test
     void neverHandsOutMoreBatchesThanTheConcurrencyLimit() {
         Poller<String, String> poller = poller(Ordering.UNORDERED, 3, recording());
-        for (int offset = 0; offset < 10; offset++) {
-            add(TP0, offset, "k");
-        }
+        addRecords(10);
         turn(poller);
         turn(poller);
 
@@ -103,9 +122,7 @@ class PollerTest {
     @Test
     void commitsBelowTheFirstRecordNotEndedAndNamesTheEndedOnesAboveIt() {
         Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
-        for (int offset = 0; offset < 5; offset++) {
-            add(TP0, offset, "k");
-        }
+        addRecords(5);
         turn(poller);
         executor.runOffset(1);
         executor.runOffset(3);
@@ -150,17 +167,9 @@ class PollerTest {
     @Test
     void skipsRecordsThatThePreviousOwnerAlreadyEnded() {
         Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
-        String metadata = OffsetMetadataCodec.encode(0, new long[] {2, 3}, 4096).orElseThrow();
-        consumer.commitSync(Map.of(TP0, new OffsetAndMetadata(0, metadata)));
-        consumer.rebalance(List.of());
-        consumer.rebalance(List.of(TP0, TP1)); // a new owner, as it were: it reads the metadata
-        for (int offset = 0; offset < 5; offset++) {
-            add(TP0, offset, "k");
-        }
-        for (int i = 0; i < 5; i++) {
-            turn(poller);
-            executor.runAll();
-        }
+        reassignAfterCommit(0, 2, 3);
+        addRecords(5);
+        runTurns(poller, 5);
         commitNow(poller);
 
         assertThat(handled).containsExactlyInAnyOrder("0@0#1", "0@1#1", "0@4#1");
@@ -170,17 +179,9 @@ class PollerTest {
     @Test
     void carriesThePreviousOwnersEndedOffsetsUntilItPollsPastThem() {
         Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
-        String metadata = OffsetMetadataCodec.encode(0, new long[] {2, 3, 7, 8}, 4096).orElseThrow();
-        consumer.commitSync(Map.of(TP0, new OffsetAndMetadata(0, metadata)));
-        consumer.rebalance(List.of());
-        consumer.rebalance(List.of(TP0, TP1));
-        for (int offset = 0; offset < 5; offset++) {
-            add(TP0, offset, "k");
-        }
-        for (int i = 0; i < 5; i++) {
-            turn(poller);
-            executor.runAll();
-        }
+        reassignAfterCommit(0, 2, 3, 7, 8);
+        addRecords(5);
+        runTurns(poller, 5);
         commitNow(poller);
 
         OffsetAndMetadata committed = consumer.committed(Set.of(TP0)).get(TP0);
@@ -194,9 +195,7 @@ class PollerTest {
     @Test
     void onRevocationCommitsWhatEndedAndDropsLateResults() {
         Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
-        for (int offset = 0; offset < 3; offset++) {
-            add(TP0, offset, "k");
-        }
+        addRecords(3);
         turn(poller);
         executor.runOffset(0);
 
