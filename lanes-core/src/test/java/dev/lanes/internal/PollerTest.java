@@ -193,6 +193,23 @@ class PollerTest {
     }
 
     @Test
+    void aLostPartitionIsDroppedWithoutACommit() {
+        Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
+        addRecords(3);
+        turn(poller);
+        executor.runOffset(0);
+        turn(poller);
+
+        poller.lose(List.of(TP0)); // what Kafka calls when the partition already has another owner
+        executor.runAll();
+        commitNow(poller);
+        consumer.rebalance(List.of(TP0, TP1)); // MockConsumer reports commits of assigned partitions only
+
+        assertThat(consumer.committed(Set.of(TP0)).get(TP0))
+                .as("no commit for a lost partition, though record 0 ended").isNull();
+    }
+
+    @Test
     void onRevocationCommitsWhatEndedAndDropsLateResults() {
         Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
         addRecords(3);
