@@ -37,6 +37,9 @@ public interface LanesConsumer<K, V> extends AutoCloseable {
     /** Subscribes and starts handling records with an asynchronous handler. Call once. */
     void startAsync(AsyncRecordHandler<K, V> handler);
 
+    /** What this consumer has done so far; cheap enough to call every second. */
+    LanesStats stats();
+
     /**
      * Completes normally once the consumer has closed, or exceptionally with a
      * {@link LanesException} if a fatal error stopped it (for a health check to watch).

@@ -41,6 +41,8 @@ public final class LanesOptions<K, V> {
     public static final Duration DEFAULT_RETRY_MAX_BACKOFF = Duration.ofSeconds(30);
     /** Default {@link Builder#retryJitter}. */
     public static final double DEFAULT_RETRY_JITTER = 0.2;
+    /** Default {@link Builder#maxAttempts}: 0, retry until the record succeeds. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 0;
     /** Default {@link Builder#offsetMetadataMaxChars}: 0, read it from the broker. */
     public static final int DEFAULT_OFFSET_METADATA_MAX_CHARS = 0;
 
@@ -61,6 +63,7 @@ public final class LanesOptions<K, V> {
     private final Duration retryInitialBackoff;
     private final Duration retryMaxBackoff;
     private final double retryJitter;
+    private final int maxAttempts;
     private final int offsetMetadataMaxChars;
     private final Executor executor;
 
@@ -82,6 +85,7 @@ public final class LanesOptions<K, V> {
         this.retryInitialBackoff = b.retryInitialBackoff;
         this.retryMaxBackoff = b.retryMaxBackoff;
         this.retryJitter = b.retryJitter;
+        this.maxAttempts = b.maxAttempts;
         this.offsetMetadataMaxChars = b.offsetMetadataMaxChars;
         this.executor = b.executor;
     }
@@ -108,6 +112,8 @@ public final class LanesOptions<K, V> {
     public Duration retryInitialBackoff() { return retryInitialBackoff; }
     public Duration retryMaxBackoff() { return retryMaxBackoff; }
     public double retryJitter() { return retryJitter; }
+    /** 0 means: retry until the record succeeds. */
+    public int maxAttempts() { return maxAttempts; }
     /** 0 means: read {@code offset.metadata.max.bytes} from the broker, else 4096. */
     public int offsetMetadataMaxChars() { return offsetMetadataMaxChars; }
     public Optional<Executor> executor() { return Optional.ofNullable(executor); }
@@ -131,6 +137,7 @@ public final class LanesOptions<K, V> {
         private Duration retryInitialBackoff = DEFAULT_RETRY_INITIAL_BACKOFF;
         private Duration retryMaxBackoff = DEFAULT_RETRY_MAX_BACKOFF;
         private double retryJitter = DEFAULT_RETRY_JITTER;
+        private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private int offsetMetadataMaxChars = DEFAULT_OFFSET_METADATA_MAX_CHARS;
         private Executor executor;
 
@@ -286,6 +293,18 @@ public final class LanesOptions<K, V> {
         }
 
         /**
+         * How many attempts a record gets. Default 0: retry until it succeeds, holding its lane.
+         * With a bound, a record that fails its last attempt stops the consumer: running records
+         * drain, what ended is committed (not that record, so it is not lost), and
+         * {@link LanesConsumer#termination()} completes exceptionally naming the record. Dead-letter
+         * topics and skipping come later; from 0 (unbounded) to 1,000,000.
+         */
+        public Builder<K, V> maxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /**
          * The room for ended offsets in commit metadata, in characters. Default 0: read the
          * broker's {@code offset.metadata.max.bytes} through the Admin API, or use Kafka's default
          * 4096 if that is not permitted. When the encoding does not fit, the commit goes without it.
@@ -320,6 +339,7 @@ public final class LanesOptions<K, V> {
             OptionsValidator.inRange("retryInitialBackoff", retryInitialBackoff, Duration.ZERO, Duration.ofHours(1));
             OptionsValidator.inRange("retryMaxBackoff", retryMaxBackoff, retryInitialBackoff, Duration.ofDays(1));
             OptionsValidator.inRange("retryJitter", retryJitter, 0.0, 1.0);
+            OptionsValidator.inRange("maxAttempts", maxAttempts, 0, 1_000_000);
             OptionsValidator.inRange("offsetMetadataMaxChars", offsetMetadataMaxChars, 0, 1 << 20);
             return new LanesOptions<>(this);
         }

@@ -17,7 +17,7 @@ public final class BenchProbe {
         if (!(consumer instanceof LanesEngine)) {
             return "";
         }
-        EngineStats s = ((LanesEngine<?, ?>) consumer).stats();
+        EngineStats s = ((LanesEngine<?, ?>) consumer).engineStats();
         return "polled=" + s.polled.sum() + " ended=" + s.ended.sum() + " commits=" + s.commits.sum()
                 + " commitFailures=" + s.commitFailures.sum() + " metadataOverflows=" + s.metadataOverflows.sum();
     }

@@ -23,6 +23,8 @@ final class EngineConfig {
     final Duration revokeTimeout;
     final int metadataMaxChars;
     final RetryBackoff backoff;
+    /** 0: unbounded. */
+    final int maxAttempts;
 
     EngineConfig(LanesOptions<?, ?> options, int maxPollRecords, int metadataMaxChars) {
         this.topics = options.topics();
@@ -37,6 +39,7 @@ final class EngineConfig {
         this.commitSyncTimeout = DEFAULT_COMMIT_SYNC_TIMEOUT;
         this.revokeTimeout = options.revokeTimeout();
         this.metadataMaxChars = metadataMaxChars;
+        this.maxAttempts = options.maxAttempts();
         this.backoff = new RetryBackoff(options.retryInitialBackoff(), options.retryMaxBackoff(), options.retryJitter());
     }
 }

@@ -4,6 +4,7 @@ import dev.lanes.AsyncRecordHandler;
 import dev.lanes.LanesConsumer;
 import dev.lanes.LanesException;
 import dev.lanes.LanesOptions;
+import dev.lanes.LanesStats;
 import dev.lanes.RecordHandler;
 import java.time.Duration;
 import java.util.HashMap;
@@ -102,7 +103,15 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
         }
     }
 
-    EngineStats stats() {
+    @Override
+    public LanesStats stats() {
+        return new LanesStats(stats.polled.sum(), stats.ended.sum(), stats.failedAttempts.sum(),
+                stats.skippedAlreadyEnded.sum(), stats.commits.sum(), stats.commitFailures.sum(),
+                stats.metadataOverflows.sum(), stats.bufferedRecords, stats.batchesOut, stats.assignedPartitions);
+    }
+
+    /** The engine's own counters, for tests in this package. */
+    EngineStats engineStats() {
         return stats;
     }
 
@@ -144,8 +153,12 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
                     System.nanoTime());
             inbox = poller.inbox();
             poller.subscribe();
-            while (!closeRequested) {
+            while (!closeRequested && poller.stopCause() == null) {
                 poller.runOnce(MAX_WAIT_NANOS);
+            }
+            failure = poller.stopCause();
+            if (failure != null) {
+                log.error("Lanes consumer stopping: {}", failure.getMessage());
             }
             long closeStart = System.nanoTime();
             poller.drainAndCommit(closeTimeout);
@@ -163,6 +176,8 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
         }
         if (failure == null) {
             termination.complete(null);
+        } else if (failure instanceof LanesException) {
+            termination.completeExceptionally(failure);
         } else {
             termination.completeExceptionally(new LanesException("Lanes consumer stopped: " + failure, failure));
         }

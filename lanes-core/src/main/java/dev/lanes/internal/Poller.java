@@ -1,5 +1,6 @@
 package dev.lanes.internal;
 
+import dev.lanes.LanesException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,6 +55,8 @@ final class Poller<K, V> {
     private final Backpressure backpressure;
     private final CommitManager commits;
     private int batchesOut;
+    /** A record that failed its last attempt: the engine stops. */
+    private LanesException exhausted;
     /** Set once close began: a revocation inside {@code consumer.close} must not wait again. */
     private boolean closing;
 
@@ -127,6 +130,11 @@ final class Poller<K, V> {
 
     Inbox inbox() {
         return inbox;
+    }
+
+    /** The error that must stop the engine, or {@code null}. */
+    LanesException stopCause() {
+        return exhausted;
     }
 
     // ---- rebalance callbacks (inside poll, on the poller thread) ----
@@ -224,6 +232,14 @@ final class Poller<K, V> {
 
     private void failed(WorkItem<?, ?> item, Throwable error, long now) {
         stats.failedAttempts.increment();
+        if (config.maxAttempts > 0 && item.attempt >= config.maxAttempts) {
+            // The record keeps holding its lane and stays un-ended: nothing passes it, nothing loses it.
+            if (exhausted == null) {
+                exhausted = new LanesException(item + " failed its last attempt (maxAttempts=" + config.maxAttempts
+                        + "); the consumer stops so that the record is not lost: " + error, error);
+            }
+            return;
+        }
         long delay = config.backoff.delayNanos(item.attempt, random.nextDouble());
         if (item.attempt == 1 || Integer.bitCount(item.attempt) == 1) {
             log.warn("{} failed; retrying in {} ms, holding its lane: {}", item,

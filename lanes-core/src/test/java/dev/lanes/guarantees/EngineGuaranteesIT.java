@@ -1,9 +1,11 @@
 package dev.lanes.guarantees;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.lanes.LanesConsumer;
+import dev.lanes.LanesException;
 import dev.lanes.LanesOptions;
 import dev.lanes.Ordering;
 import dev.lanes.embedded.EmbeddedKafkaExtension;
@@ -11,6 +13,11 @@ import dev.lanes.guarantees.Invocation.RecordId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -51,6 +58,38 @@ class EngineGuaranteesIT {
         assertThat(invocations.stream().filter(i -> !i.ok()).count()).as("failed attempts").isGreaterThan(500);
         GuaranteeChecker.assertAtLeastOnce(invocations, written);
         GuaranteeChecker.assertLaneOrder(invocations, ordering);
+    }
+
+    @Test
+    void aRecordThatExhaustsItsAttemptsStopsTheConsumerAndIsNotLost() throws Exception {
+        String topic = "poison";
+        TestTopic.produce(KAFKA.kafka(), topic, 3, 3_000, 100);
+        LanesOptions<String, String> options = LanesOptions.<String, String>builder()
+                .consumerProperties(KAFKA.kafka().consumerProperties("group-" + topic))
+                .topics(topic)
+                .ordering(Ordering.PARTITION)
+                .maxAttempts(3)
+                .retryInitialBackoff(Duration.ofMillis(5))
+                .build();
+        LanesConsumer<String, String> lanes = LanesConsumer.create(options);
+        lanes.start(record -> {
+            if (record.partition() == 0 && record.offset() == 100) {
+                throw new IllegalStateException("poison");
+            }
+        });
+        CompletableFuture<Void> termination = lanes.termination().toCompletableFuture();
+        assertThatThrownBy(() -> termination.get(1, TimeUnit.MINUTES))
+                .hasCauseInstanceOf(LanesException.class)
+                .hasMessageContaining("poison-0@100").hasMessageContaining("maxAttempts=3");
+        lanes.close();
+        try (Admin admin = Admin.create(
+                KAFKA.kafka().adminProperties())) {
+            var committed = admin.listConsumerGroupOffsets("group-" + topic).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
+            var partition0 = committed.get(new TopicPartition(topic, 0));
+            assertThat(partition0 == null ? 0 : partition0.offset()).as("committed offset of partition 0")
+                    .isLessThanOrEqualTo(100);
+        }
     }
 
     private static List<Invocation> run(String topic, Ordering ordering, Set<RecordId> written, double failRate) {

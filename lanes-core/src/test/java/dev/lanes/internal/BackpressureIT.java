@@ -47,11 +47,11 @@ class BackpressureIT {
             });
             long deadline = System.nanoTime() + Duration.ofSeconds(12).toNanos();
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
-                assertThat(lanes.stats().bufferedRecords).isLessThanOrEqualTo(BOUND);
+                assertThat(lanes.engineStats().bufferedRecords).isLessThanOrEqualTo(BOUND);
                 return System.nanoTime() > deadline;
             });
-            assertThat(lanes.stats().peakBufferedRecords).as("peak records held").isBetween(BOUND / 2, BOUND);
-            assertThat(lanes.stats().revocations.sum()).as("rebalances: the instance stayed in its group").isZero();
+            assertThat(lanes.engineStats().peakBufferedRecords).as("peak records held").isBetween(BOUND / 2, BOUND);
+            assertThat(lanes.engineStats().revocations.sum()).as("rebalances: the instance stayed in its group").isZero();
             assertThat(handled.get()).as("still making progress").isGreaterThan(10_000);
         }
     }

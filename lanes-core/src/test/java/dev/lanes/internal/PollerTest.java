@@ -31,6 +31,11 @@ class PollerTest {
     private long now = 1_000 * SECOND;
 
     private Poller<String, String> poller(Ordering ordering, int maxConcurrency, RecordHandler<String, String> handler) {
+        return poller(ordering, maxConcurrency, 0, handler);
+    }
+
+    private Poller<String, String> poller(Ordering ordering, int maxConcurrency, int maxAttempts,
+                                          RecordHandler<String, String> handler) {
         LanesOptions<String, String> options = LanesOptions.<String, String>builder()
                 .consumerProperties(Map.of("bootstrap.servers", "127.0.0.1:1", "group.id", "g",
                         "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
@@ -42,6 +47,7 @@ class PollerTest {
                 .retryInitialBackoff(Duration.ofSeconds(1))
                 .retryMaxBackoff(Duration.ofSeconds(1))
                 .retryJitter(0)
+                .maxAttempts(maxAttempts)
                 .build();
         Poller<String, String> poller = new Poller<>(consumer, new EngineConfig(options, 500, 4096),
                 BatchFactory.blocking(handler), executor, () -> now, new EngineStats(), 42);
@@ -162,6 +168,26 @@ class PollerTest {
         executor.runAll();
 
         assertThat(attempts).containsExactly("0@0#1", "0@0#2", "0@1#1");
+    }
+
+    @Test
+    void aRecordThatFailsItsLastAttemptStopsTheEngineWithoutBeingCommitted() {
+        Poller<String, String> poller = poller(Ordering.PARTITION, 10, 2, record -> {
+            handled.add(describe(record));
+            if (record.offset() == 1) {
+                throw new IllegalStateException("poison");
+            }
+        });
+        addRecords(3);
+        runTurns(poller, 3);
+        assertThat(poller.stopCause()).isNull();
+        now += SECOND;
+        runTurns(poller, 3);
+
+        assertThat(poller.stopCause()).hasMessageContaining("t-0@1").hasMessageContaining("maxAttempts=2");
+        assertThat(handled).containsExactly("0@0#1", "0@1#1", "0@1#2");
+        poller.drainAndCommit(Duration.ZERO);
+        assertThat(consumer.committed(Set.of(TP0)).get(TP0).offset()).isEqualTo(1);
     }
 
     @Test
