@@ -156,7 +156,7 @@ public final class LanesOptions<K, V> {
             return this;
         }
 
-        /** One Kafka consumer setting; see {@link #consumerProperties(Map)}. */
+        /** One Kafka consumer setting; see {@link #consumerProperties(Map)}. No default. */
         public Builder<K, V> consumerProperty(String name, Object value) {
             consumerProperties.put(Objects.requireNonNull(name, "name"), value);
             return this;
@@ -174,18 +174,18 @@ public final class LanesOptions<K, V> {
             return this;
         }
 
-        /** The topics to subscribe to. Either topics or {@link #topicPattern}, not both. */
+        /** The topics to subscribe to. Either topics or {@link #topicPattern}, not both; no default. */
         public Builder<K, V> topics(String... topics) {
             return topics(List.of(topics));
         }
 
-        /** The topics to subscribe to. Either topics or {@link #topicPattern}, not both. */
+        /** The topics to subscribe to. Either topics or {@link #topicPattern}, not both; no default. */
         public Builder<K, V> topics(Collection<String> topics) {
             this.topics = List.copyOf(topics);
             return this;
         }
 
-        /** Subscribes to every topic whose name matches. Either a pattern or {@link #topics}, not both. */
+        /** Subscribes to every topic whose name matches. Either a pattern or {@link #topics}, not both; no default. */
         public Builder<K, V> topicPattern(Pattern pattern) {
             this.topicPattern = pattern;
             return this;

@@ -92,6 +92,7 @@ class LanesOptionsTest {
         assertRefused(b -> b.retryJitter(1.5), "retryJitter is 1.5");
         assertRefused(b -> b.retryMaxBackoff(Duration.ofMillis(1)), "retryMaxBackoff");
         assertRefused(b -> b.offsetMetadataMaxChars(-1), "offsetMetadataMaxChars");
+        assertRefused(b -> b.maxAttempts(-1), "maxAttempts is -1");
         assertRefused(b -> b.closeTimeout(Duration.ofSeconds(-1)), "closeTimeout");
     }
 
