@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         versionProvider = LanesCli.Version.class,
         description = "Lanes: a Kafka consumer that runs records in parallel beyond the partition"
                 + " count, keeping order per partition, per key, or none.",
-        subcommands = {BrokerCommand.class, ProduceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BrokerCommand.class, ProduceCommand.class, ConsumeCommand.class,
+            CommandLine.HelpCommand.class})
 public final class LanesCli implements Callable<Integer> {
 
     @Spec
@@ -94,14 +95,17 @@ public final class LanesCli implements Callable<Integer> {
     }
 
     /**
-     * Only the command's own lines on the terminal: slf4j-simple at WARN, and Kafka clients at
-     * ERROR (they warn on every failed connection attempt). Set before any logger exists, and
+     * Only the command's own lines on the terminal: slf4j-simple at WARN, Kafka clients at
+     * ERROR (they warn on every failed connection attempt), the engine off. Set before any logger exists, and
      * only where the user did not choose (e.g. {@code LANES_JAVA_OPTS=-D…} with ./lanes).
      * System properties do not reach the broker JVMs, which set their own.
      */
     private static void quietLogging() {
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        // The engine under lanes consume: its retry warnings would flood the terminal, and the
+        // command reports a fatal stop itself, in one line.
+        setIfAbsent("org.slf4j.simpleLogger.log.dev.lanes.internal", "off");
     }
 
     private static void setIfAbsent(String name, String value) {

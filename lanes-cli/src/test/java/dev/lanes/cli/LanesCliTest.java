@@ -12,7 +12,7 @@ class LanesCliTest {
         CliRun run = CliRun.of("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("Usage: lanes").contains("broker", "produce");
+        assertThat(run.out()).startsWith("Usage: lanes").contains("broker", "produce", "consume");
         assertThat(run.err()).isEmpty();
     }
 
@@ -82,6 +82,57 @@ class LanesCliTest {
         assertThat(run.errLines()).singleElement().asString()
                 .startsWith("lanes: error: invalid --bootstrap 'nowhere': ")
                 .doesNotContain("Exception");
+    }
+
+    @Test
+    void badConsumeValuesAreOneLineBeforeAnyConnection() {
+        // 127.0.0.1:9 answers nothing: each of these fails before connecting, at once.
+        assertOneLineError(consume("--ordering", "SOMETIMES", "--concurrency", "4"), 2,
+                "lanes: error: Invalid value for option '--ordering': expected one of [PARTITION, KEY,"
+                        + " UNORDERED] (case-sensitive) but was 'SOMETIMES' (see 'lanes consume --help')");
+        assertOneLineError(consume("--ordering", "KEY", "--concurrency", "0"), 2,
+                "lanes: error: --concurrency must be 1 to 1000000, was 0 (see 'lanes consume --help')");
+        assertOneLineError(consume("--ordering", "KEY", "--concurrency", "4", "--fail-rate", "1.5"), 2,
+                "lanes: error: --fail-rate must be 0 to 1, was 1.5 (see 'lanes consume --help')");
+        assertOneLineError(consume("--ordering", "KEY", "--concurrency", "4", "--fail-rate", "NaN"), 2,
+                "lanes: error: --fail-rate must be 0 to 1, was NaN (see 'lanes consume --help')");
+        assertOneLineError(consume("--ordering", "KEY", "--concurrency", "4", "--work-ms", "-1"), 2,
+                "lanes: error: --work-ms must be at least 0, was -1 (see 'lanes consume --help')");
+        assertOneLineError(consume("--ordering", "KEY", "--concurrency", "4", "--max-attempts", "-1"), 2,
+                "lanes: error: --max-attempts must be 0 to 1000000, was -1 (see 'lanes consume --help')");
+        assertOneLineError(consume("--ordering", "KEY", "--concurrency", "4", "--exit-when-idle", "5"), 2,
+                "lanes: error: Invalid value for option '--exit-when-idle': '5' is not a duration;"
+                        + " use e.g. 500ms, 5s, 1m, 2h or PT5S (see 'lanes consume --help')");
+        assertOneLineError(consume("--ordering", "KEY", "--concurrency", "4", "--exit-when-idle", "0s"), 2,
+                "lanes: error: --exit-when-idle must be positive, was PT0S (see 'lanes consume --help')");
+        assertOneLineError(consume("--ordering", "KEY", "--concurrency", "4", "--bogus"), 2,
+                "lanes: error: Unknown option: '--bogus' (see 'lanes consume --help')");
+    }
+
+    @Test
+    void deadLetterTopicIsRefusedUntilItExists() {
+        assertOneLineError(consume("--ordering", "KEY", "--concurrency", "4", "--dlt", "dead"), 2,
+                "lanes: error: --dlt is not supported yet: dead-letter topics come in a later version;"
+                        + " leave it out (--max-attempts stops on a record that keeps failing)"
+                        + " (see 'lanes consume --help')");
+    }
+
+    @Test
+    void consumeNamesItsMissingRequiredOptions() {
+        CliRun run = CliRun.of("consume", "--bootstrap", "127.0.0.1:9", "--topic", "t");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("lanes: error: Missing required options: ")
+                .contains("--group", "--ordering", "--concurrency");
+    }
+
+    private static CliRun consume(String... options) {
+        String[] args = new String[options.length + 7];
+        System.arraycopy(new String[] {"consume", "--bootstrap", "127.0.0.1:9", "--topic", "t",
+            "--group", "g"}, 0, args, 0, 7);
+        System.arraycopy(options, 0, args, 7, options.length);
+        return CliRun.of(args);
     }
 
     private static CliRun produce(String... options) {

@@ -1,0 +1,80 @@
+package dev.lanes.cli;
+
+import dev.lanes.LanesStats;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/**
+ * The progress of {@code lanes consume} on stderr: on a terminal, one line rewritten in place
+ * every second; otherwise a plain line every 5 s, for logs. Stdout stays free for the final
+ * summary. Called by the command's thread only.
+ */
+final class Progress {
+
+    private static final long TERMINAL_PERIOD_NANOS = 1_000_000_000L;
+    private static final long LOG_PERIOD_NANOS = 5_000_000_000L;
+
+    private final PrintWriter err;
+    private final boolean terminal;
+    private final long periodNanos;
+    private long lastNanos;
+    private long lastEnded;
+    private int lastWidth;
+
+    Progress(PrintWriter err, boolean terminal, long nowNanos) {
+        this.err = err;
+        this.terminal = terminal;
+        this.periodNanos = terminal ? TERMINAL_PERIOD_NANOS : LOG_PERIOD_NANOS;
+        this.lastNanos = nowNanos;
+    }
+
+    /** Whether stderr is a terminal (Java 22+ says so itself; before, a console means one). */
+    static boolean stderrIsTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (boolean) MethodHandles.publicLookup()
+                    .findVirtual(Console.class, "isTerminal", MethodType.methodType(boolean.class))
+                    .invoke(console);
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            return true; // Java 17 to 21: System.console() is null unless on a terminal.
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    /** Prints a line if one is due. */
+    void maybePrint(LanesStats stats, long nowNanos) {
+        if (nowNanos - lastNanos < periodNanos) {
+            return;
+        }
+        double seconds = (nowNanos - lastNanos) / 1e9;
+        String line = String.format("lanes consume: %.0f records/s, in flight %d, buffered %d, ended %d,"
+                        + " failed attempts %d, commits %d, partitions %d",
+                (stats.endedRecords() - lastEnded) / seconds, stats.runningBatches(),
+                stats.bufferedRecords(), stats.endedRecords(), stats.failedAttempts(),
+                stats.commits(), stats.assignedPartitions());
+        lastNanos = nowNanos;
+        lastEnded = stats.endedRecords();
+        if (terminal) {
+            err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
+            lastWidth = line.length();
+        } else {
+            err.println(line);
+        }
+        err.flush();
+    }
+
+    /** Clears the in-place line, so that what follows starts on a clean line. */
+    void clear() {
+        if (terminal && lastWidth > 0) {
+            err.print("\r" + " ".repeat(lastWidth) + "\r");
+            err.flush();
+            lastWidth = 0;
+        }
+    }
+}
