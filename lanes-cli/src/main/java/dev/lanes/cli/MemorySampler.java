@@ -1,4 +1,4 @@
-package dev.lanes.bench;
+package dev.lanes.cli;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -13,7 +13,7 @@ import java.util.List;
  * Samples this JVM's memory every 100 ms on a daemon thread: heap used (MemoryMXBean), heap
  * after the last collection (the sum of the heap pools' collection usage: the live set), and the
  * process RSS ({@code VmRSS} of {@code /proc/self/status}). Peaks are per case: {@link #reset}
- * starts a new one. Any thread.
+ * starts a new one. Used by {@code lanes bench}; any thread.
  */
 final class MemorySampler {
     private static final Path STATUS = Path.of("/proc/self/status");

@@ -1,0 +1,100 @@
+package dev.lanes.cli;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The topic of one {@code lanes bench} run: creates it (replication 1), produces the records
+ * (keys {@code key-0} … cycling, values of {@code 'x'}), and checks that the end offsets add up
+ * to the record count. Runs on the command's thread.
+ */
+final class BenchTopic {
+
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private final String bootstrap;
+    private final BenchWorkload workload;
+    private final Consumer<String> log;
+
+    BenchTopic(String bootstrap, BenchWorkload workload, Consumer<String> log) {
+        this.bootstrap = bootstrap;
+        this.workload = workload;
+        this.log = log;
+    }
+
+    /** @return the end offset of each partition, by partition number */
+    long[] create(String topic) throws InterruptedException {
+        try (Admin admin = BrokerConnection.open(bootstrap)) {
+            admin.createTopics(List.of(new NewTopic(topic, workload.partitions(), (short) 1))).all()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            long start = System.nanoTime();
+            produce(topic);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long[] ends = endOffsets(admin, topic);
+            long total = Arrays.stream(ends).sum();
+            log.accept(String.format(java.util.Locale.ROOT, "produced %,d records of %d B (%d keys) to %s"
+                            + " (%d partitions) in %.1f s; end offsets sum %,d", workload.records(),
+                    workload.valueBytes(), workload.keys(), topic, workload.partitions(), seconds, total));
+            if (total != workload.records()) {
+                throw new CliException("expected " + workload.records() + " records in " + topic
+                        + ", it holds " + total + " (is another producer writing to it?)");
+            }
+            return ends;
+        } catch (ExecutionException e) {
+            throw new CliException("cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new CliException("the broker did not create or describe topic " + topic + " within "
+                    + TIMEOUT_SECONDS + " s", e);
+        }
+    }
+
+    private void produce(String topic) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 32L << 20); // fits a -Xmx256m run
+        byte[][] keys = new byte[workload.keys()][];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = ("key-" + k).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        byte[] value = new byte[workload.valueBytes()];
+        Arrays.fill(value, (byte) 'x');
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (long i = 0; i < workload.records(); i++) {
+                producer.send(new ProducerRecord<>(topic, keys[(int) (i % keys.length)], value));
+            }
+            producer.flush();
+        }
+    }
+
+    private long[] endOffsets(Admin admin, String topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (TopicPartition tp : PlainConsumerCase.partitions(topic, workload.partitions())) {
+            request.put(tp, OffsetSpec.latest());
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(request).all()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        long[] offsets = new long[workload.partitions()];
+        ends.forEach((tp, info) -> offsets[tp.partition()] = info.offset());
+        return offsets;
+    }
+}
