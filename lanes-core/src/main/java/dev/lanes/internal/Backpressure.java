@@ -17,6 +17,11 @@ import org.slf4j.LoggerFactory;
  * drained a quarter, so the record bound is never passed; the byte bound may be passed by one
  * poll. The poller keeps polling while paused, so the instance stays in its group.
  *
+ * <p>A partition whose oldest record does not end (a slow or failing record holding its lane)
+ * is also paused once its offset tracker spans {@link #maxTrackedWindow} offsets: records behind
+ * it keep ending, and without this bound the tracker and the commit metadata would grow without
+ * end.
+ *
  * <p>Confined to the poller thread.
  */
 final class Backpressure {
@@ -25,6 +30,8 @@ final class Backpressure {
     private final int maxRecords;
     private final long maxBytes;
     private final int maxPollRecords;
+    /** Per partition, the most offsets tracked from the committable one up before fetching stops. */
+    private static final int MIN_TRACKED_WINDOW = 20_000;
     private int records;
     private long bytes;
     private boolean full;
@@ -86,6 +93,8 @@ final class Backpressure {
             boolean overShare = partition.paused
                     ? partition.bufferedRecords > shareRecords / 2 || partition.bufferedBytes > shareBytes / 2
                     : partition.bufferedRecords >= shareRecords || partition.bufferedBytes >= shareBytes;
+            overShare |= partition.tracker != null
+                    && partition.tracker.trackedWindow() >= maxTrackedWindow(shareRecords);
             boolean pause = !room || overShare;
             if (pause != partition.paused) {
                 partition.paused = pause;
@@ -101,6 +110,10 @@ final class Backpressure {
             consumer.resume(toResume);
         }
         return anyFetching;
+    }
+
+    static int maxTrackedWindow(long shareRecords) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(MIN_TRACKED_WINDOW, 10 * shareRecords));
     }
 
     int bufferedRecords() {

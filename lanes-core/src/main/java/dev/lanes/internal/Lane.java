@@ -28,7 +28,7 @@ final class Lane {
     }
 
     boolean canStart() {
-        return !queued.isEmpty() && (!ordered || inFlight == 0) && !partition.isRevoked();
+        return !queued.isEmpty() && (!ordered || inFlight == 0) && !partition.isRevoked() && !partition.blocked;
     }
 
     boolean isIdle() {

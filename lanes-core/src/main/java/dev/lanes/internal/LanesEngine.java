@@ -13,8 +13,10 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -93,12 +95,17 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
         if (current != null) {
             current.wakeUp();
         }
-        Thread thread = pollerThread;
-        if (thread != null && thread != Thread.currentThread()) {
+        if (Thread.currentThread() != pollerThread) {
             try {
-                thread.join(timeout.plusSeconds(20).toMillis());
+                // Drain (timeout), commit (its bound), leave the group, and a commit inside the
+                // revocation callback of close: wait for all of it, but not forever.
+                termination.handle((ok, error) -> null).toCompletableFuture()
+                        .get(timeout.plus(EngineConfig.DEFAULT_COMMIT_SYNC_TIMEOUT.multipliedBy(2)).plus(MIN_LEAVE_TIME)
+                                .plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn("close({}) returned before the consumer finished closing", timeout);
             }
         }
     }
@@ -119,15 +126,21 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
         if (!started.compareAndSet(false, true)) {
             throw new LanesException(closeRequested ? "this Lanes consumer was closed" : "start was already called");
         }
-        Map<String, Object> props = consumerProperties();
-        Consumer<K, V> consumer = consumerFactory.apply(props);
-        ExecutorService ownExecutor = options.executor().isPresent() ? null
-                : WorkerExecutors.create(options.maxConcurrency(), "lanes-worker-");
-        Executor executor = options.executor().orElse(ownExecutor);
-        Thread thread = new Thread(() -> run(consumer, props, batches, executor, ownExecutor),
-                "lanes-poller-" + props.get(ConsumerConfig.GROUP_ID_CONFIG));
-        pollerThread = thread;
-        thread.start();
+        try {
+            Map<String, Object> props = consumerProperties();
+            Consumer<K, V> consumer = consumerFactory.apply(props);
+            ExecutorService ownExecutor = options.executor().isPresent() ? null
+                    : WorkerExecutors.create(options.maxConcurrency(), "lanes-worker-");
+            Executor executor = options.executor().orElse(ownExecutor);
+            Thread thread = new Thread(() -> run(consumer, props, batches, executor, ownExecutor),
+                    "lanes-poller-" + props.get(ConsumerConfig.GROUP_ID_CONFIG));
+            pollerThread = thread;
+            thread.start();
+        } catch (RuntimeException e) {
+            // e.g. a bad consumer setting: nothing runs, so close() must not wait for anything.
+            termination.completeExceptionally(new LanesException("could not start: " + e.getMessage(), e));
+            throw e;
+        }
     }
 
     private Map<String, Object> consumerProperties() {
@@ -144,13 +157,13 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
     private void run(Consumer<K, V> consumer, Map<String, Object> props, BatchFactory batches, Executor executor,
                      ExecutorService ownExecutor) {
         Throwable failure = null;
+        Poller<K, V> poller = null;
         try {
             int metadataMaxChars = options.offsetMetadataMaxChars() > 0
                     ? options.offsetMetadataMaxChars() : MetadataLimit.lookUp(props);
             EngineConfig config = new EngineConfig(options,
                     (Integer) props.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), metadataMaxChars);
-            Poller<K, V> poller = new Poller<>(consumer, config, batches, executor, System::nanoTime, stats,
-                    System.nanoTime());
+            poller = new Poller<>(consumer, config, batches, executor, System::nanoTime, stats, System.nanoTime());
             inbox = poller.inbox();
             poller.subscribe();
             while (!closeRequested && poller.stopCause() == null) {
@@ -168,6 +181,9 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
             failure = e;
             log.error("Lanes consumer stopped by a fatal error; records not yet committed will be handled again "
                     + "by the next owner", e);
+            if (poller != null) {
+                poller.markClosing(); // the revocation inside close must neither wait nor start anything
+            }
             closeQuietly(consumer);
         } finally {
             if (ownExecutor != null) {

@@ -30,6 +30,8 @@ final class PartitionState {
     int queuedRecords;
     int runningRecords;
     boolean paused;
+    /** True while records of this partition's previous state on this instance are still running. */
+    boolean blocked;
 
     /** Last commit the broker acknowledged: {@code committedOffset < 0} when none. */
     long committedOffset = -1;
@@ -119,6 +121,16 @@ final class PartitionState {
             keyLanes.values().removeIf(Lane::isIdle);
             laneSweepThreshold = Math.max(MIN_LANE_SWEEP_THRESHOLD, 2 * keyLanes.size());
         }
+    }
+
+    void forEachLane(java.util.function.Consumer<Lane> action) {
+        if (orderedPartitionLane != null) {
+            action.accept(orderedPartitionLane);
+        }
+        if (unorderedPartitionLane != null) {
+            action.accept(unorderedPartitionLane);
+        }
+        keyLanes.values().forEach(action);
     }
 
     int keyLaneCount() {

@@ -50,6 +50,8 @@ final class Poller<K, V> {
     private final Inbox inbox = new Inbox();
     private final Scheduler scheduler = new Scheduler();
     private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
+    /** Per given-up partition, its records still out in batches. */
+    private final Map<TopicPartition, Integer> orphans = new HashMap<>();
     private final SplittableRandom random;
     private final BatchSizer sizer;
     private final Backpressure backpressure;
@@ -110,6 +112,11 @@ final class Poller<K, V> {
     }
 
     /** Stops starting records, waits up to {@code timeout} for batches out, and commits what ended. */
+    /** From now on a revocation only detaches: no wait, and (the engine is stopping) no start. */
+    void markClosing() {
+        closing = true;
+    }
+
     void drainAndCommit(Duration timeout) {
         closing = true;
         for (PartitionState partition : partitions.values()) {
@@ -140,6 +147,9 @@ final class Poller<K, V> {
     // ---- rebalance callbacks (inside poll, on the poller thread) ----
 
     void assigned(PartitionState partition) {
+        if (orphans.containsKey(partition.topicPartition)) {
+            partition.blocked = true; // its previous state's records are still running
+        }
         partitions.put(partition.topicPartition, partition);
     }
 
@@ -198,6 +208,7 @@ final class Poller<K, V> {
         for (int i = 0; i < batch.items.size(); i++) {
             WorkItem<?, ?> item = batch.items.get(i);
             if (partitions.get(item.partition.topicPartition) != item.partition) {
+                orphanReturned(item.partition.topicPartition);
                 continue; // the partition was given up meanwhile: its next owner handles the record
             }
             if (batch.outcomes[i] == Batch.NOT_STARTED && item.partition.isRevoked()) {
@@ -234,6 +245,7 @@ final class Poller<K, V> {
         stats.failedAttempts.increment();
         if (config.maxAttempts > 0 && item.attempt >= config.maxAttempts) {
             // The record keeps holding its lane and stays un-ended: nothing passes it, nothing loses it.
+            item.partition.runningRecords--;
             if (exhausted == null) {
                 exhausted = new LanesException(item + " failed its last attempt (maxAttempts=" + config.maxAttempts
                         + "); the consumer stops so that the record is not lost: " + error, error);
@@ -313,6 +325,23 @@ final class Poller<K, V> {
         for (PartitionState partition : leaving) {
             backpressure.dropped(partition);
             partitions.remove(partition.topicPartition);
+            if (partition.runningRecords > 0) {
+                orphans.merge(partition.topicPartition, partition.runningRecords, Integer::sum);
+            }
+        }
+    }
+
+    /**
+     * A record of a given-up partition came back. Once none is out any more, a new state of the
+     * same partition (this instance got it back) may start records: before, a record of one of its
+     * lanes could run beside its own earlier invocation.
+     */
+    private void orphanReturned(TopicPartition topicPartition) {
+        Integer left = orphans.computeIfPresent(topicPartition, (tp, count) -> count > 1 ? count - 1 : null);
+        PartitionState current = partitions.get(topicPartition);
+        if (left == null && current != null && current.blocked) {
+            current.blocked = false;
+            current.forEachLane(scheduler::offerReady);
         }
     }
 

@@ -120,7 +120,7 @@ final class Scheduler {
         return next == null ? Long.MAX_VALUE : Math.max(0, next.dueNanos - nowNanos);
     }
 
-    private void offerReady(Lane lane) {
+    void offerReady(Lane lane) {
         if (!lane.inReadyQueue && lane.canStart()) {
             lane.inReadyQueue = true;
             ready.addLast(lane);

@@ -77,6 +77,20 @@ class BackpressureTest {
     }
 
     @Test
+    void pausesAPartitionWhoseOldestRecordHoldsTooLongATrackedWindow() {
+        Backpressure backpressure = new Backpressure(100, 1 << 20, 10);
+        int window = Backpressure.maxTrackedWindow(50);
+        var tracker = p0.trackerStartingAt(0);
+        tracker.track(0); // never ends: a stuck record at the head
+        for (long offset = 1; offset < window; offset++) {
+            tracker.markEnded(tracker.track(offset)); // everything behind it ends
+        }
+        assertThat(backpressure.apply(consumer, partitions)).isTrue();
+        assertThat(consumer.paused()).as("buffered nothing, but tracks %d offsets", window)
+                .containsExactly(p0.topicPartition);
+    }
+
+    @Test
     void aDroppedPartitionNoLongerCounts() {
         Backpressure backpressure = new Backpressure(100, 1 << 20, 10);
         fill(backpressure, p0, 50, 10);

@@ -236,6 +236,29 @@ class PollerTest {
     }
 
     @Test
+    void aPartitionThatComesBackWaitsForItsPreviousRecordsToReturn() {
+        Poller<String, String> poller = poller(Ordering.PARTITION, 10, recording());
+        addRecords(2);
+        turn(poller);
+        assertThat(executor.pendingBatches()).hasSize(1);
+        List<Batch> stillRunning = executor.pendingBatches();
+
+        consumer.rebalance(List.of(TP1));          // lost while its batch is still out ...
+        poller.lose(List.of(TP0));
+        consumer.rebalance(List.of(TP0, TP1));     // ... and the partition comes straight back
+        addRecords(2);
+        turn(poller);
+        turn(poller);
+        assertThat(executor.pendingBatches()).as("nothing new may start beside the old batch")
+                .isEqualTo(stillRunning);
+
+        executor.runAll();                         // the old batch comes back (its record skipped)
+        runTurns(poller, 4);
+
+        assertThat(handled).containsExactly("0@0#1", "0@1#1");
+    }
+
+    @Test
     void onRevocationCommitsWhatEndedAndDropsLateResults() {
         Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
         addRecords(3);

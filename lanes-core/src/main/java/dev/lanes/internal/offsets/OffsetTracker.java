@@ -127,6 +127,11 @@ public final class OffsetTracker {
         return lastTrackedOffset;
     }
 
+    /** Offsets held from the committable one up (not ended, or ended above it): the tracker's memory. */
+    public int trackedWindow() {
+        return (int) (nextHandle - headHandle);
+    }
+
     /** Tracked records that have not ended. */
     public int pendingCount() {
         return pending;
