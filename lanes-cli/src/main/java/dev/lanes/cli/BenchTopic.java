@@ -1,5 +1,6 @@
 package dev.lanes.cli;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -9,13 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -26,6 +24,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class BenchTopic {
 
     private static final long TIMEOUT_SECONDS = 30;
+    private static final Duration TIMEOUT = Duration.ofSeconds(TIMEOUT_SECONDS);
 
     private final String bootstrap;
     private final BenchWorkload workload;
@@ -42,10 +41,11 @@ final class BenchTopic {
         try (Admin admin = BrokerConnection.open(bootstrap)) {
             admin.createTopics(List.of(new NewTopic(topic, workload.partitions(), (short) 1))).all()
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            PartitionEnds.of(admin, topic, workload.partitions(), TIMEOUT); // until every partition is open
             long start = System.nanoTime();
             produce(topic);
             double seconds = (System.nanoTime() - start) / 1e9;
-            long[] ends = endOffsets(admin, topic);
+            long[] ends = PartitionEnds.of(admin, topic, workload.partitions(), TIMEOUT);
             long total = Arrays.stream(ends).sum();
             log.accept(String.format(java.util.Locale.ROOT, "produced %,d records of %d B (%d keys) to %s"
                             + " (%d partitions) in %.1f s; end offsets sum %,d", workload.records(),
@@ -83,18 +83,5 @@ final class BenchTopic {
             }
             producer.flush();
         }
-    }
-
-    private long[] endOffsets(Admin admin, String topic)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        for (TopicPartition tp : PlainConsumerCase.partitions(topic, workload.partitions())) {
-            request.put(tp, OffsetSpec.latest());
-        }
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(request).all()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        long[] offsets = new long[workload.partitions()];
-        ends.forEach((tp, info) -> offsets[tp.partition()] = info.offset());
-        return offsets;
     }
 }

@@ -14,11 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -75,7 +73,7 @@ final class ProduceCommand implements Callable<Integer> {
     public Integer call() {
         checkOptions();
         try (Admin admin = BrokerConnection.open(bootstrap)) {
-            awaitLeaders(admin, ensureTopic(admin, false));
+            PartitionEnds.of(admin, topic, ensureTopic(admin, false), TOPIC_TIMEOUT); // waits until they are open
         }
         long started = System.nanoTime();
         long payloadBytes = produce();
@@ -143,28 +141,6 @@ final class ProduceCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted while creating topic " + topic, e);
-        }
-    }
-
-    /**
-     * Waits until every partition's leader serves requests. Metadata names a new partition's
-     * leader a moment before that broker has opened it; an idempotent producer sending in
-     * between can lose its first batch to OUT_OF_ORDER_SEQUENCE_NUMBER retries (KAFKA-15591).
-     * ListOffsets needs the open partition, and the Admin client retries it until then.
-     */
-    private void awaitLeaders(Admin admin, int partitionCount) {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (int p = 0; p < partitionCount; p++) {
-            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-        }
-        try {
-            admin.listOffsets(latest).all().get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new CliException("the partitions of topic " + topic + " have no leader after "
-                    + TOPIC_TIMEOUT.toSeconds() + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException("interrupted while waiting for topic " + topic, e);
         }
     }
 
