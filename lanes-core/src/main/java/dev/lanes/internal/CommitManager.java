@@ -100,11 +100,17 @@ final class CommitManager {
             if (partition.tracker == null) {
                 continue;
             }
-            long offset = partition.tracker.committableOffset();
+            TrackerSnapshot snapshot = TrackerSnapshot.of(partition);
+            if (snapshot.equals(partition.acknowledgedSnapshot)) {
+                continue; // nothing ended or arrived since the acknowledged commit: skip the encoding
+            }
+            long offset = snapshot.committableOffset();
             String metadata = metadataFor(partition);
             if (offset == partition.committedOffset && metadata.equals(partition.committedMetadata)) {
+                partition.acknowledgedSnapshot = snapshot;
                 continue;
             }
+            partition.sentSnapshot = snapshot;
             offsets.put(partition.topicPartition, new OffsetAndMetadata(offset, metadata));
             owners.put(partition.topicPartition, partition);
         }
@@ -133,6 +139,9 @@ final class CommitManager {
             if (committed.offset() >= partition.committedOffset) {
                 partition.committedOffset = committed.offset();
                 partition.committedMetadata = committed.metadata();
+                if (partition.sentSnapshot != null && partition.sentSnapshot.committableOffset() == committed.offset()) {
+                    partition.acknowledgedSnapshot = partition.sentSnapshot;
+                }
             }
         });
     }

@@ -36,6 +36,9 @@ final class PartitionState {
     /** Last commit the broker acknowledged: {@code committedOffset < 0} when none. */
     long committedOffset = -1;
     String committedMetadata = "";
+    /** The tracker as of the last commit sent, and as of the last one acknowledged. */
+    TrackerSnapshot sentSnapshot;
+    TrackerSnapshot acknowledgedSnapshot;
 
     private Lane orderedPartitionLane;
     private Lane unorderedPartitionLane;
