@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
         versionProvider = LanesCli.Version.class,
         description = "Lanes: a Kafka consumer that runs records in parallel beyond the partition"
                 + " count, keeping order per partition, per key, or none.",
-        subcommands = {BrokerCommand.class, ProduceCommand.class, ConsumeCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {BrokerCommand.class, ProduceCommand.class, ConsumeCommand.class, DemoCommand.class,
+            BenchCommand.class, CommandLine.HelpCommand.class})
 public final class LanesCli implements Callable<Integer> {
 
     @Spec

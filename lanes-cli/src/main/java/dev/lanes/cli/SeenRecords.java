@@ -25,7 +25,12 @@ final class SeenRecords {
         }
     }
 
-    void add(int partition, long offset) {
+    /**
+     * Notes a record as seen.
+     *
+     * @return how many distinct records were seen with this one, or 0 if it was seen before
+     */
+    long add(int partition, long offset) {
         if (firstNanos.get() == 0) {
             firstNanos.compareAndSet(0, System.nanoTime());
         }
@@ -36,13 +41,15 @@ final class SeenRecords {
         do {
             old = words.get(word);
             if ((old & bit) != 0) {
-                return;
+                return 0;
             }
         } while (!words.compareAndSet(word, old, old | bit));
-        if (count.incrementAndGet() == needed) {
+        long seen = count.incrementAndGet();
+        if (seen == needed) {
             doneNanos = System.nanoTime();
             done.countDown();
         }
+        return seen;
     }
 
     /** Waits until {@code needed} records were seen; false on timeout. */

@@ -1,0 +1,55 @@
+package dev.lanes.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * The progress of {@code lanes demo} on stderr: on a terminal, a bar rewritten in place while a
+ * strategy runs; in any case, one line when it ends. Stdout stays free for the table. Called by
+ * the command's thread only.
+ */
+final class DemoProgress {
+
+    private static final int BAR_WIDTH = 30;
+    private static final long TERMINAL_PERIOD_NANOS = 100_000_000L;
+
+    private final PrintWriter err;
+    private final boolean terminal;
+    private long lastNanos;
+    private int lastWidth;
+
+    DemoProgress(PrintWriter err, boolean terminal) {
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    /** The bar, on a terminal, if one is due. */
+    void update(String row, long done, long total, int inFlight, double seconds) {
+        long now = System.nanoTime();
+        if (!terminal || now - lastNanos < TERMINAL_PERIOD_NANOS) {
+            return;
+        }
+        lastNanos = now;
+        String line = row + " " + bar(done, total) + String.format(Locale.ROOT, " %,d/%,d  in flight %d  %.1f s",
+                done, total, inFlight, seconds);
+        err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
+        lastWidth = line.length();
+        err.flush();
+    }
+
+    /** The line that stays: replaces the bar. */
+    void line(String line) {
+        if (terminal && lastWidth > 0) {
+            err.print("\r" + " ".repeat(lastWidth) + "\r");
+            lastWidth = 0;
+        }
+        err.println(line);
+        err.flush();
+    }
+
+    /** {@code [#######.......]}: the done share of {@code BAR_WIDTH} characters. */
+    static String bar(long done, long total) {
+        int filled = total <= 0 ? 0 : (int) Math.min(BAR_WIDTH, done * BAR_WIDTH / total);
+        return "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "]";
+    }
+}

@@ -1,0 +1,105 @@
+package dev.lanes.cli;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs one strategy of {@code lanes demo} and measures it: creates its topic, starts its
+ * consumers, waits until their group has settled, produces the events, opens the probe's gate
+ * (the clock starts), waits until every record was processed (or the sample, for the sequential
+ * row), then stops the consumers.
+ * Runs on the command's thread.
+ */
+final class DemoRunner {
+
+    private static final long WAIT_STEP_MILLIS = 50;
+
+    private final String bootstrap;
+    private final DemoTopics topics;
+    private final DemoEvents events;
+    private final DemoProgress progress;
+    private final Duration timeout;
+    private final long sequentialSample;
+    private final String runId;
+
+    /**
+     * @param sequentialSample records the sequential row processes before it is extrapolated
+     * @param runId makes this run's topic and group names unique
+     */
+    DemoRunner(String bootstrap, DemoTopics topics, DemoEvents events, DemoProgress progress, Duration timeout,
+               long sequentialSample, String runId) {
+        this.bootstrap = bootstrap;
+        this.topics = topics;
+        this.events = events;
+        this.progress = progress;
+        this.timeout = timeout;
+        this.sequentialSample = sequentialSample;
+        this.runId = runId;
+    }
+
+    /** @param row the strategy's place, e.g. {@code [3/10]}, for the progress lines */
+    DemoResult run(DemoStrategy strategy, String row) throws InterruptedException {
+        String name = "lanes-demo-" + runId + "-" + strategy.name();
+        String title = row + " " + strategy.label() + " @" + strategy.concurrency() + ", " + strategy.partitions()
+                + " partitions";
+        topics.create(name, strategy.partitions());
+        long needed = strategy.kind() == DemoStrategy.Kind.SEQUENTIAL
+                ? Math.min(sequentialSample, events.count()) : events.count();
+        // A new topic: no partition holds more than all the events.
+        long[] offsetBounds = new long[strategy.partitions()];
+        Arrays.fill(offsetBounds, events.count());
+        DemoProbe probe = new DemoProbe(offsetBounds, needed);
+        try (DemoConsumers consumers = DemoConsumers.of(strategy, bootstrap, name, name, probe)) {
+            try {
+                consumers.start();
+                double settled = DemoGroup.awaitSettled(topics.admin(), name, strategy.consumers(),
+                        strategy.partitions(), timeout);
+                DemoTopics.Load load = topics.produce(name, strategy.partitions());
+                probe.open();
+                probe.startSampling(probe.openedNanos());
+                boolean done = awaitProcessed(probe, needed, title, consumers);
+                List<DemoResult.Sample> timeline = probe.stopSampling();
+                return result(strategy, probe, needed, done, load, timeline, consumers.failure(),
+                        String.format(Locale.ROOT, "%s (group settled in %.1f s)", title, settled));
+            } finally {
+                probe.open(); // after a failure: handlers held at the gate must end, or close() would wait
+            }
+        }
+    }
+
+    private boolean awaitProcessed(DemoProbe probe, long needed, String title, DemoConsumers consumers)
+            throws InterruptedException {
+        long start = probe.openedNanos();
+        long deadline = start + timeout.toNanos();
+        while (!probe.await(WAIT_STEP_MILLIS)) {
+            long now = System.nanoTime();
+            progress.update(title, probe.distinct(), needed, probe.inFlight(), (now - start) / 1e9);
+            if (now > deadline || consumers.failure() != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private DemoResult result(DemoStrategy strategy, DemoProbe probe, long needed, boolean done,
+                              DemoTopics.Load load, List<DemoResult.Sample> timeline, Throwable failure,
+                              String title) {
+        long end = done ? probe.doneNanos() : System.nanoTime();
+        double measured = (end - probe.openedNanos()) / 1e9;
+        boolean extrapolated = done && needed < events.count();
+        double wall = extrapolated
+                ? measured * events.totalWorkSeconds() / (probe.neededWorkMicros() / 1e6) : measured;
+        String note = failure != null ? "failed: " + failure
+                : done ? null : String.format(Locale.ROOT, "timed out after %s", timeout);
+        DemoResult result = new DemoResult(strategy, needed, probe.distinct(), probe.invocations(), measured, wall,
+                events.idealSeconds(strategy, load.partitionWorkMicros()), extrapolated, probe.peakInFlight(),
+                timeline, note);
+        progress.line(String.format(Locale.ROOT, "%s: %,d records in %.2f s%s, peak in flight %d%s", title,
+                result.distinct(), measured,
+                extrapolated ? String.format(Locale.ROOT, " (all %,d: %.1f s, extrapolated)", events.count(), wall)
+                        : "", result.peakInFlight(), note == null ? "" : " " + note));
+        return result;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.lanes.cli;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The topics of one {@code lanes demo} run: creates each strategy's topic, and produces the
+ * events to it (the day's events, time-compressed). One producer for the run. Used on the
+ * command's thread.
+ */
+final class DemoTopics implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * Where the events of one topic landed.
+     *
+     * @param endOffsets the end offset of each partition after the burst
+     * @param partitionWorkMicros the I/O time of the events on each partition
+     */
+    record Load(long[] endOffsets, long[] partitionWorkMicros) {
+    }
+
+    private final Admin admin;
+    private final KafkaProducer<String, byte[]> producer;
+    private final DemoEvents events;
+
+    DemoTopics(String bootstrap, DemoEvents events) {
+        this.admin = BrokerConnection.open(bootstrap);
+        this.events = events;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    Admin admin() {
+        return admin;
+    }
+
+    /** Creates the topic and waits until every partition is open (KAFKA-15591, see PartitionEnds). */
+    void create(String topic, int partitions) throws InterruptedException {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new CliException("cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new CliException("the broker did not create topic " + topic + " within " + TIMEOUT.toSeconds()
+                    + " s", e);
+        }
+        PartitionEnds.of(admin, topic, partitions, TIMEOUT);
+        producer.partitionsFor(topic); // the producer learns the new topic now, not in the burst
+    }
+
+    /**
+     * Sends every event and waits for all of them to be acknowledged.
+     *
+     * @throws CliException if the topic does not hold exactly the events afterwards
+     */
+    Load produce(String topic, int partitions) throws InterruptedException {
+        @SuppressWarnings("unchecked")
+        Future<RecordMetadata>[] sent = new Future[events.count()];
+        for (int i = 0; i < events.count(); i++) {
+            sent[i] = producer.send(new ProducerRecord<>(topic, events.key(i), events.value(i)));
+        }
+        producer.flush();
+        long[] work = new long[partitions];
+        try {
+            for (int i = 0; i < sent.length; i++) {
+                work[sent[i].get().partition()] += events.workMicros(i);
+            }
+        } catch (ExecutionException e) {
+            throw new CliException("cannot produce the events to " + topic + ": " + e.getCause().getMessage(), e);
+        }
+        long[] ends = PartitionEnds.of(admin, topic, partitions, TIMEOUT);
+        long total = Arrays.stream(ends).sum();
+        if (total != events.count()) {
+            throw new CliException("expected " + events.count() + " events in " + topic + ", it holds " + total
+                    + " (is another producer writing to it?)");
+        }
+        return new Load(ends, work);
+    }
+
+    @Override
+    public void close() {
+        producer.close(TIMEOUT);
+        admin.close(TIMEOUT);
+    }
+}

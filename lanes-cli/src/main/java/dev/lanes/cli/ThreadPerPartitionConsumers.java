@@ -1,0 +1,154 @@
+package dev.lanes.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * The article's "multi-threaded consumers" of {@code lanes demo}: {@code members} consumers in
+ * one group, each with a fixed pool of {@code threads}. The poll thread hands each partition's
+ * records to a pool thread and pauses that partition, so its records stay in order; when the
+ * task ends, the poll thread commits after it and resumes the partition. A partition is never
+ * worked on by two threads, so the concurrency is at most the partitions a consumer owns, pool
+ * or no pool. Done carefully (a wake-up, not a timed poll, brings each completion back) so that
+ * this row shows the partition cap, not a slow implementation.
+ *
+ * <p>Threads: each consumer belongs to its poll thread; completions reach it through
+ * {@code completed} and {@link KafkaConsumer#wakeup()}. It does not handle a rebalance in the middle of the run: the demo starts producing only once
+ * the group is stable.
+ */
+final class ThreadPerPartitionConsumers implements DemoConsumers {
+
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final int members;
+    private final int threads;
+    private final String bootstrap;
+    private final String topic;
+    private final String group;
+    private final DemoProbe probe;
+    private final List<Thread> pollThreads = new ArrayList<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile boolean running = true;
+
+    ThreadPerPartitionConsumers(int members, int threads, String bootstrap, String topic, String group,
+                                DemoProbe probe) {
+        this.members = members;
+        this.threads = threads;
+        this.bootstrap = bootstrap;
+        this.topic = topic;
+        this.group = group;
+        this.probe = probe;
+    }
+
+    /** A partition's records were handled up to {@code nextOffset}. */
+    private record Completed(TopicPartition partition, long nextOffset) {
+    }
+
+    @Override
+    public void start() {
+        for (int i = 0; i < members; i++) {
+            String name = "demo-" + group + "-" + i;
+            Thread thread = new Thread(() -> member(name), name);
+            thread.setDaemon(true);
+            pollThreads.add(thread);
+            thread.start();
+        }
+    }
+
+    private void member(String name) {
+        AtomicInteger workerNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread worker = new Thread(task, name + "-worker-" + workerNumber.getAndIncrement());
+            worker.setDaemon(true);
+            return worker;
+        });
+        Queue<Completed> completed = new ConcurrentLinkedQueue<>();
+        try (KafkaConsumer<String, byte[]> consumer = DemoConsumers.plainConsumer(bootstrap, group)) {
+            consumer.subscribe(List.of(topic));
+            while (running) {
+                commitAndResume(consumer, completed);
+                ConsumerRecords<String, byte[]> records;
+                try {
+                    records = consumer.poll(POLL);
+                } catch (WakeupException e) {
+                    continue; // a task ended
+                }
+                for (TopicPartition partition : records.partitions()) {
+                    List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
+                    consumer.pause(List.of(partition));
+                    pool.execute(() -> handle(consumer, partition, batch, completed));
+                }
+            }
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+        } finally {
+            pool.shutdown();
+            awaitQuietly(pool);
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void commitAndResume(KafkaConsumer<String, byte[]> consumer, Queue<Completed> completed) {
+        Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
+        for (Completed done = completed.poll(); done != null; done = completed.poll()) {
+            toCommit.put(done.partition(), new OffsetAndMetadata(done.nextOffset()));
+        }
+        if (!toCommit.isEmpty()) {
+            consumer.resume(toCommit.keySet());
+            consumer.commitAsync(toCommit, null);
+        }
+    }
+
+    /** On a pool thread: the partition's records in order, then hands the partition back. */
+    private void handle(KafkaConsumer<String, byte[]> consumer, TopicPartition partition,
+                        List<ConsumerRecord<String, byte[]>> batch, Queue<Completed> completed) {
+        try {
+            for (ConsumerRecord<String, byte[]> r : batch) {
+                if (!running) {
+                    return;
+                }
+                probe.handle(r.partition(), r.offset(), r.value());
+            }
+            completed.add(new Completed(partition, batch.get(batch.size() - 1).offset() + 1));
+            consumer.wakeup(); // the one KafkaConsumer method made to be called from another thread
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        for (Thread thread : pollThreads) {
+            thread.join();
+        }
+    }
+}
