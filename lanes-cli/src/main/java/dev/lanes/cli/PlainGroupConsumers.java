@@ -1,9 +1,7 @@
 package dev.lanes.cli;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -14,24 +12,20 @@ import org.apache.kafka.common.errors.RebalanceInProgressException;
  * The plain strategies of {@code lanes demo}: {@code members} consumers in one group, each on its
  * own thread, each handling its records one at a time and committing after each poll (the usual
  * at-least-once loop). One member is the sequential row; 20 are the article's "more consumers per
- * pod" (5 per pod × 4 pods), where the partition count caps the concurrency. Each thread owns its
- * consumer; {@code running} and {@code failure} are shared with the command's thread.
+ * pod" (5 per pod × 4 pods), where the partition count caps the concurrency. Each member's thread
+ * owns its consumer ({@link ConsumerThreads}).
  */
-final class PlainGroupConsumers implements DemoConsumers {
+final class PlainGroupConsumers extends ConsumerThreads {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private final int members;
     private final String bootstrap;
     private final String topic;
     private final String group;
     private final DemoProbe probe;
-    private final List<Thread> threads = new ArrayList<>();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private volatile boolean running = true;
 
     PlainGroupConsumers(int members, String bootstrap, String topic, String group, DemoProbe probe) {
-        this.members = members;
+        super(members, group);
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.group = group;
@@ -39,35 +33,22 @@ final class PlainGroupConsumers implements DemoConsumers {
     }
 
     @Override
-    public void start() {
-        for (int i = 0; i < members; i++) {
-            Thread thread = new Thread(this::member, "demo-" + group + "-" + i);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
-    }
-
-    private void member() {
+    void member(String name) throws InterruptedException {
         try (KafkaConsumer<String, byte[]> consumer = DemoConsumers.plainConsumer(bootstrap, group)) {
             consumer.subscribe(List.of(topic));
-            while (running) {
+            while (running()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 if (handleAll(records)) {
                     commit(consumer);
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
         }
     }
 
     /** @return whether there were records and all of them were handled (not stopped midway) */
     private boolean handleAll(ConsumerRecords<String, byte[]> records) throws InterruptedException {
         for (ConsumerRecord<String, byte[]> r : records) {
-            if (!running) {
+            if (!running()) {
                 return false;
             }
             probe.handle(r.partition(), r.offset(), r.value());
@@ -81,19 +62,6 @@ final class PlainGroupConsumers implements DemoConsumers {
         } catch (CommitFailedException | RebalanceInProgressException e) {
             // The group moved on: the new owner replays these records (at least once), and the
             // probe counts each record once.
-        }
-    }
-
-    @Override
-    public Throwable failure() {
-        return failure.get();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        running = false;
-        for (Thread thread : threads) {
-            thread.join();
         }
     }
 }

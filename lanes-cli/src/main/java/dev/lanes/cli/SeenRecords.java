@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Which records a {@code lanes bench} handler saw: a bit per (partition, offset), so a replayed
- * record is not counted twice. Counts down {@link #done} when {@code needed} distinct records
- * were seen. Any thread (the handlers' workers), lock-free.
+ * Which records a {@code lanes bench} or {@code lanes demo} handler saw: a bit per (partition,
+ * offset), so a replayed record is not counted twice. Counts down {@link #done} when
+ * {@code needed} distinct records were seen. Any thread (the handlers' workers), lock-free.
  */
 final class SeenRecords {
     private final AtomicLongArray[] bits;

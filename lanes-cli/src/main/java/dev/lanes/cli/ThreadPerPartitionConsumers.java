@@ -1,7 +1,6 @@
 package dev.lanes.cli;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,27 +26,24 @@ import org.apache.kafka.common.errors.WakeupException;
  * or no pool. Done carefully (a wake-up, not a timed poll, brings each completion back) so that
  * this row shows the partition cap, not a slow implementation.
  *
- * <p>Threads: each consumer belongs to its poll thread; completions reach it through
- * {@code completed} and {@link KafkaConsumer#wakeup()}. It does not handle a rebalance in the middle of the run: the demo starts producing only once
- * the group is stable.
+ * <p>Threads: each consumer belongs to its poll thread ({@link ConsumerThreads}); completions
+ * reach it through {@code completed} and {@link KafkaConsumer#wakeup()}. It does not handle a
+ * rebalance in the middle of the run: the demo lets records be handled only once the group is
+ * stable.
  */
-final class ThreadPerPartitionConsumers implements DemoConsumers {
+final class ThreadPerPartitionConsumers extends ConsumerThreads {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private final int members;
     private final int threads;
     private final String bootstrap;
     private final String topic;
     private final String group;
     private final DemoProbe probe;
-    private final List<Thread> pollThreads = new ArrayList<>();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private volatile boolean running = true;
 
     ThreadPerPartitionConsumers(int members, int threads, String bootstrap, String topic, String group,
                                 DemoProbe probe) {
-        this.members = members;
+        super(members, group);
         this.threads = threads;
         this.bootstrap = bootstrap;
         this.topic = topic;
@@ -61,17 +56,7 @@ final class ThreadPerPartitionConsumers implements DemoConsumers {
     }
 
     @Override
-    public void start() {
-        for (int i = 0; i < members; i++) {
-            String name = "demo-" + group + "-" + i;
-            Thread thread = new Thread(() -> member(name), name);
-            thread.setDaemon(true);
-            pollThreads.add(thread);
-            thread.start();
-        }
-    }
-
-    private void member(String name) {
+    void member(String name) {
         AtomicInteger workerNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread worker = new Thread(task, name + "-worker-" + workerNumber.getAndIncrement());
@@ -81,7 +66,7 @@ final class ThreadPerPartitionConsumers implements DemoConsumers {
         Queue<Completed> completed = new ConcurrentLinkedQueue<>();
         try (KafkaConsumer<String, byte[]> consumer = DemoConsumers.plainConsumer(bootstrap, group)) {
             consumer.subscribe(List.of(topic));
-            while (running) {
+            while (running()) {
                 commitAndResume(consumer, completed);
                 ConsumerRecords<String, byte[]> records;
                 try {
@@ -95,8 +80,6 @@ final class ThreadPerPartitionConsumers implements DemoConsumers {
                     pool.execute(() -> handle(consumer, partition, batch, completed));
                 }
             }
-        } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
         } finally {
             pool.shutdown();
             awaitQuietly(pool);
@@ -127,7 +110,7 @@ final class ThreadPerPartitionConsumers implements DemoConsumers {
                         List<ConsumerRecord<String, byte[]>> batch, Queue<Completed> completed) {
         try {
             for (ConsumerRecord<String, byte[]> r : batch) {
-                if (!running) {
+                if (!running()) {
                     return;
                 }
                 probe.handle(r.partition(), r.offset(), r.value());
@@ -136,19 +119,6 @@ final class ThreadPerPartitionConsumers implements DemoConsumers {
             consumer.wakeup(); // the one KafkaConsumer method made to be called from another thread
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public Throwable failure() {
-        return failure.get();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        running = false;
-        for (Thread thread : pollThreads) {
-            thread.join();
         }
     }
 }

@@ -20,48 +20,42 @@ class BenchCommandTest {
 
     @Test
     void unknownCaseNamesTheKnownOnes() {
-        assertOneLineError(CliRun.of("bench", "--cases", "plain,noop-fast"),
+        CliRun.of("bench", "--cases", "plain,noop-fast").assertBadInput(
                 "lanes: error: --cases: unknown case 'noop-fast'; known: plain,noop-unordered,noop-partition,"
                         + "noop-key,sleep-unordered,sleep-key,sleep-partition (see 'lanes bench --help')");
-        assertOneLineError(CliRun.of("bench", "--cases", ""),
+        CliRun.of("bench", "--cases", "").assertBadInput(
                 "lanes: error: --cases: unknown case ''; known: plain,noop-unordered,noop-partition,"
                         + "noop-key,sleep-unordered,sleep-key,sleep-partition (see 'lanes bench --help')");
     }
 
     @Test
     void countsMustBePositive() {
-        assertOneLineError(CliRun.of("bench", "--records", "0"),
+        CliRun.of("bench", "--records", "0").assertBadInput(
                 "lanes: error: --records must be at least 1, was 0 (see 'lanes bench --help')");
-        assertOneLineError(CliRun.of("bench", "--concurrency", "0"),
+        CliRun.of("bench", "--concurrency", "0").assertBadInput(
                 "lanes: error: --concurrency must be 1 to 1000000, was 0 (see 'lanes bench --help')");
-        assertOneLineError(CliRun.of("bench", "--keys", "-1"),
+        CliRun.of("bench", "--keys", "-1").assertBadInput(
                 "lanes: error: --keys must be at least 1, was -1 (see 'lanes bench --help')");
-        assertOneLineError(CliRun.of("bench", "--partitions", "0"),
+        CliRun.of("bench", "--partitions", "0").assertBadInput(
                 "lanes: error: --partitions must be 1 to 10000, was 0 (see 'lanes bench --help')");
-        assertOneLineError(CliRun.of("bench", "--sleep-ms", "0"),
+        CliRun.of("bench", "--sleep-ms", "0").assertBadInput(
                 "lanes: error: --sleep-ms must be 1 to 60000, was 0 (see 'lanes bench --help')");
-        assertOneLineError(CliRun.of("bench", "--sleep-records", "0"),
+        CliRun.of("bench", "--sleep-records", "0").assertBadInput(
                 "lanes: error: --sleep-records must be at least 1, was 0 (see 'lanes bench --help')");
-        assertOneLineError(CliRun.of("bench", "--max-batch-size", "0"),
+        CliRun.of("bench", "--max-batch-size", "0").assertBadInput(
                 "lanes: error: --max-batch-size must be at least 1, was 0 (see 'lanes bench --help')");
     }
 
     @Test
     void otherBadValuesAreOneLine() {
-        assertOneLineError(CliRun.of("bench", "--records", "lots"), "lanes: error: Invalid value for option"
+        CliRun.of("bench", "--records", "lots").assertBadInput("lanes: error: Invalid value for option"
                 + " '--records': 'lots' is not a long (see 'lanes bench --help')");
-        assertOneLineError(CliRun.of("bench", "--timeout", "10"), "lanes: error: Invalid value for option"
+        CliRun.of("bench", "--timeout", "10").assertBadInput("lanes: error: Invalid value for option"
                 + " '--timeout': '10' is not a duration; use e.g. 500ms, 5s, 1m, 2h or PT5S (see 'lanes bench --help')");
-        assertOneLineError(CliRun.of("bench", "--json", "/no/such/dir/out.json"),
+        CliRun.of("bench", "--json", "/no/such/dir/out.json").assertBadInput(
                 "lanes: error: --json /no/such/dir/out.json: directory /no/such/dir does not exist"
                         + " (see 'lanes bench --help')");
-        assertOneLineError(CliRun.of("bench", "--bootstrap", " "),
+        CliRun.of("bench", "--bootstrap", " ").assertBadInput(
                 "lanes: error: --bootstrap must not be empty (see 'lanes bench --help')");
-    }
-
-    private static void assertOneLineError(CliRun run, String line) {
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-        assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).containsExactly(line);
     }
 }

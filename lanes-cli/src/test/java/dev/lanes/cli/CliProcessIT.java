@@ -29,6 +29,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The {@code lanes} command as users run it: a child JVM with the CLI jar and {@code lib/*}.
@@ -110,12 +112,14 @@ class CliProcessIT {
                 "lanes: error: --count must be at least 1, was -5 (see 'lanes produce --help')");
     }
 
-    @Test
-    void unreachableBootstrapIsOneLineAndExitCode1() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"produce --topic t --count 10", "demo", "bench"})
+    void unreachableBootstrapIsOneLineAndExitCode1(String command) throws Exception {
         int closedPort = freeConsecutivePorts(1);
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.addAll(List.of("--bootstrap", "127.0.0.1:" + closedPort));
 
-        LanesProcess.Finished run = LanesProcess.run(30, "produce",
-                "--bootstrap", "127.0.0.1:" + closedPort, "--topic", "t", "--count", "10");
+        LanesProcess.Finished run = LanesProcess.run(30, args.toArray(String[]::new));
 
         assertOneCleanErrorLine(run, 1);
         assertThat(run.errLines().get(0)).isEqualTo("lanes: error: cannot reach Kafka at 127.0.0.1:"

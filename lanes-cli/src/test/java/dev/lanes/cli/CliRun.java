@@ -1,5 +1,7 @@
 package dev.lanes.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -16,6 +18,13 @@ record CliRun(int exitCode, String out, String err) {
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);
         return new CliRun(exitCode, out.toString(), err.toString());
+    }
+
+    /** Asserts bad input: exit code 2, nothing on stdout, and exactly this one line on stderr. */
+    void assertBadInput(String line) {
+        assertThat(exitCode).as(err).isEqualTo(2);
+        assertThat(out).isEmpty();
+        assertThat(errLines()).containsExactly(line);
     }
 
     List<String> errLines() {

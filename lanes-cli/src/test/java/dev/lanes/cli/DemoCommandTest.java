@@ -23,7 +23,7 @@ class DemoCommandTest {
 
     @Test
     void unknownStrategyNamesTheKnownOnes() {
-        assertOneLineError(CliRun.of("demo", "--strategies", "sequential,lanes-turbo"),
+        CliRun.of("demo", "--strategies", "sequential,lanes-turbo").assertBadInput(
                 "lanes: error: --strategies: unknown strategy 'lanes-turbo'; known: " + KNOWN
                         + " (see 'lanes demo --help')");
         // The names follow the options they depend on.
@@ -33,43 +33,37 @@ class DemoCommandTest {
 
     @Test
     void outOfRangeValuesAreOneLine() {
-        assertOneLineError(CliRun.of("demo", "--events", "0"),
+        CliRun.of("demo", "--events", "0").assertBadInput(
                 "lanes: error: --events must be 1 to 10000000, was 0 (see 'lanes demo --help')");
-        assertOneLineError(CliRun.of("demo", "--keys", "0"),
+        CliRun.of("demo", "--keys", "0").assertBadInput(
                 "lanes: error: --keys must be 1 to 10000000, was 0 (see 'lanes demo --help')");
-        assertOneLineError(CliRun.of("demo", "--work-ms", "0"),
+        CliRun.of("demo", "--work-ms", "0").assertBadInput(
                 "lanes: error: --work-ms must be more than 0 and at most 60000, was 0.0 (see 'lanes demo --help')");
-        assertOneLineError(CliRun.of("demo", "--work-ms", "NaN"),
+        CliRun.of("demo", "--work-ms", "NaN").assertBadInput(
                 "lanes: error: --work-ms must be more than 0 and at most 60000, was NaN (see 'lanes demo --help')");
-        assertOneLineError(CliRun.of("demo", "--work-sigma", "-0.1"),
+        CliRun.of("demo", "--work-sigma", "-0.1").assertBadInput(
                 "lanes: error: --work-sigma must be 0 to 3, was -0.1 (see 'lanes demo --help')");
-        assertOneLineError(CliRun.of("demo", "--partitions", "0"),
+        CliRun.of("demo", "--partitions", "0").assertBadInput(
                 "lanes: error: --partitions must be 1 to 10000, was 0 (see 'lanes demo --help')");
-        assertOneLineError(CliRun.of("demo", "--high-concurrency", "0"),
+        CliRun.of("demo", "--high-concurrency", "0").assertBadInput(
                 "lanes: error: --high-concurrency must be 1 to 100000, was 0 (see 'lanes demo --help')");
-        assertOneLineError(CliRun.of("demo", "--sequential-sample", "0"),
+        CliRun.of("demo", "--sequential-sample", "0").assertBadInput(
                 "lanes: error: --sequential-sample must be at least 1, was 0 (see 'lanes demo --help')");
-        assertOneLineError(CliRun.of("demo", "--timeout", "0s"),
+        CliRun.of("demo", "--timeout", "0s").assertBadInput(
                 "lanes: error: --timeout must be positive, was PT0S (see 'lanes demo --help')");
     }
 
     @Test
     void badFilesAndAddressesAreOneLine() {
-        assertOneLineError(CliRun.of("demo", "--html", "/no/such/dir/demo.html"),
+        CliRun.of("demo", "--html", "/no/such/dir/demo.html").assertBadInput(
                 "lanes: error: --html /no/such/dir/demo.html: directory /no/such/dir does not exist"
                         + " (see 'lanes demo --help')");
-        assertOneLineError(CliRun.of("demo", "--json", "/no/such/dir/demo.json"),
+        CliRun.of("demo", "--json", "/no/such/dir/demo.json").assertBadInput(
                 "lanes: error: --json /no/such/dir/demo.json: directory /no/such/dir does not exist"
                         + " (see 'lanes demo --help')");
-        assertOneLineError(CliRun.of("demo", "--bootstrap", ""),
+        CliRun.of("demo", "--bootstrap", "").assertBadInput(
                 "lanes: error: --bootstrap must not be empty (see 'lanes demo --help')");
-        assertOneLineError(CliRun.of("demo", "--events", "many"),
+        CliRun.of("demo", "--events", "many").assertBadInput(
                 "lanes: error: Invalid value for option '--events': 'many' is not an int (see 'lanes demo --help')");
-    }
-
-    private static void assertOneLineError(CliRun run, String line) {
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-        assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).containsExactly(line);
     }
 }
