@@ -42,8 +42,7 @@ final class DemoRunner {
     /** @param row the strategy's place, e.g. {@code [3/10]}, for the progress lines */
     DemoResult run(DemoStrategy strategy, String row) throws InterruptedException {
         String name = "lanes-demo-" + runId + "-" + strategy.name();
-        String title = row + " " + strategy.label() + " @" + strategy.concurrency() + ", " + strategy.partitions()
-                + " partitions";
+        String title = row + " " + DemoCharts.caption(strategy);
         topics.create(name, strategy.partitions());
         long needed = strategy.kind() == DemoStrategy.Kind.SEQUENTIAL
                 ? Math.min(sequentialSample, events.count()) : events.count();
@@ -56,12 +55,12 @@ final class DemoRunner {
                 consumers.start();
                 double settled = DemoGroup.awaitSettled(topics.admin(), name, strategy.consumers(),
                         strategy.partitions(), timeout);
-                DemoTopics.Load load = topics.produce(name, strategy.partitions());
+                long[] partitionWork = topics.produce(name, strategy.partitions());
                 probe.open();
                 probe.startSampling(probe.openedNanos());
                 boolean done = awaitProcessed(probe, needed, title, consumers);
                 List<DemoResult.Sample> timeline = probe.stopSampling();
-                return result(strategy, probe, needed, done, load, timeline, consumers.failure(),
+                return result(strategy, probe, needed, done, partitionWork, timeline, consumers.failure(),
                         String.format(Locale.ROOT, "%s (group settled in %.1f s)", title, settled));
             } finally {
                 probe.open(); // after a failure: handlers held at the gate must end, or close() would wait
@@ -84,7 +83,7 @@ final class DemoRunner {
     }
 
     private DemoResult result(DemoStrategy strategy, DemoProbe probe, long needed, boolean done,
-                              DemoTopics.Load load, List<DemoResult.Sample> timeline, Throwable failure,
+                              long[] partitionWorkMicros, List<DemoResult.Sample> timeline, Throwable failure,
                               String title) {
         long end = done ? probe.doneNanos() : System.nanoTime();
         double measured = (end - probe.openedNanos()) / 1e9;
@@ -94,7 +93,7 @@ final class DemoRunner {
         String note = failure != null ? "failed: " + failure
                 : done ? null : String.format(Locale.ROOT, "timed out after %s", timeout);
         DemoResult result = new DemoResult(strategy, needed, probe.distinct(), probe.invocations(), measured, wall,
-                events.idealSeconds(strategy, load.partitionWorkMicros()), extrapolated, probe.peakInFlight(),
+                events.idealSeconds(strategy, partitionWorkMicros), extrapolated, probe.peakInFlight(),
                 timeline, note);
         progress.line(String.format(Locale.ROOT, "%s: %,d records in %.2f s%s, peak in flight %d%s", title,
                 result.distinct(), measured,

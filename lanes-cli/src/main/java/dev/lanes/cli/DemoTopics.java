@@ -26,15 +26,6 @@ final class DemoTopics implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    /**
-     * Where the events of one topic landed.
-     *
-     * @param endOffsets the end offset of each partition after the burst
-     * @param partitionWorkMicros the I/O time of the events on each partition
-     */
-    record Load(long[] endOffsets, long[] partitionWorkMicros) {
-    }
-
     private final Admin admin;
     private final KafkaProducer<String, byte[]> producer;
     private final DemoEvents events;
@@ -71,9 +62,10 @@ final class DemoTopics implements AutoCloseable {
     /**
      * Sends every event and waits for all of them to be acknowledged.
      *
+     * @return the I/O time of the events on each partition, by partition number
      * @throws CliException if the topic does not hold exactly the events afterwards
      */
-    Load produce(String topic, int partitions) throws InterruptedException {
+    long[] produce(String topic, int partitions) throws InterruptedException {
         @SuppressWarnings("unchecked")
         Future<RecordMetadata>[] sent = new Future[events.count()];
         for (int i = 0; i < events.count(); i++) {
@@ -94,7 +86,7 @@ final class DemoTopics implements AutoCloseable {
             throw new CliException("expected " + events.count() + " events in " + topic + ", it holds " + total
                     + " (is another producer writing to it?)");
         }
-        return new Load(ends, work);
+        return work;
     }
 
     @Override
