@@ -11,12 +11,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * The simulated handler of every {@code lanes demo} strategy, and what it observes: handler calls
  * in flight (and their peak), calls made, distinct records completed ({@link SeenRecords}: the
  * count check), the work of the first {@code needed} records; a gate that holds every handler
- * until the events are in the topic; and a
- * timeline of in-flight calls and completed records, sampled every 10 ms.
- * Called by many handler threads at once (lock-free); the timeline belongs to the sampler thread
- * until {@link #stopSampling} joined it.
+ * until the events are in the topic; and a timeline of in-flight calls and completed records,
+ * sampled every 10 ms.
+ *
+ * <p>Threads: {@link #handle} runs on many handler threads at once (lock-free); the timeline
+ * belongs to the sampler thread until {@link #stopSampling} joined it; the rest is called by the
+ * command's thread.
  */
 final class DemoProbe {
+
+    private static final long SAMPLE_EVERY_MILLIS = 10;
 
     private final SeenRecords seen;
     private final long needed;
@@ -26,8 +30,6 @@ final class DemoProbe {
     private final AtomicLong neededWorkMicros = new AtomicLong();
     private final CountDownLatch gate = new CountDownLatch(1);
     private volatile long openedNanos;
-    private static final long SAMPLE_EVERY_MILLIS = 10;
-
     private final List<DemoResult.Sample> timeline = new ArrayList<>();
     private Thread sampler;
 

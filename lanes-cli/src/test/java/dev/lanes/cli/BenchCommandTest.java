@@ -51,7 +51,8 @@ class BenchCommandTest {
         CliRun.of("bench", "--records", "lots").assertBadInput("lanes: error: Invalid value for option"
                 + " '--records': 'lots' is not a long (see 'lanes bench --help')");
         CliRun.of("bench", "--timeout", "10").assertBadInput("lanes: error: Invalid value for option"
-                + " '--timeout': '10' is not a duration; use e.g. 500ms, 5s, 1m, 2h or PT5S (see 'lanes bench --help')");
+                + " '--timeout': '10' is not a duration; use e.g. 500ms, 5s, 1m, 2h or PT5S"
+                + " (see 'lanes bench --help')");
         CliRun.of("bench", "--json", "/no/such/dir/out.json").assertBadInput(
                 "lanes: error: --json /no/such/dir/out.json: directory /no/such/dir does not exist"
                         + " (see 'lanes bench --help')");
