@@ -1,6 +1,7 @@
 package dev.lanes.internal;
 
 import dev.lanes.LanesException;
+import dev.lanes.internal.offsets.OffsetMetadataCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -284,6 +285,9 @@ final class Poller<K, V> {
             }
             for (ConsumerRecord<K, V> record : records.records(topicPartition)) {
                 stats.polled.increment();
+                if (partition.tracker != null && record.offset() <= partition.tracker.lastTrackedOffset()) {
+                    partition = restart(partition, record.offset());
+                }
                 long handle = partition.trackerStartingAt(record.offset()).track(record.offset());
                 if (partition.endedByPreviousOwner(record.offset())) {
                     partition.tracker.markEnded(handle);
@@ -296,6 +300,27 @@ final class Poller<K, V> {
                 scheduler.enqueue(new WorkItem<>(record, partition, lane, handle, bytes));
             }
         }
+    }
+
+    /**
+     * The partition's offsets went back: the consumer reset its position below what it had
+     * returned, after the log was truncated (an unclean leader election) or the topic was deleted
+     * and created again under the same name. The records this state holds belong to a log that no
+     * longer exists: they are dropped, queued or running (late results are discarded, as for a
+     * given-up partition), and a new state starts at the new position. It waits for the old
+     * records still running, so that no lane runs twice at once, and its commits move the group's
+     * offset back to the new log.
+     */
+    private PartitionState restart(PartitionState old, long offset) {
+        log.warn("{}: offset went back from {} to {} (log truncated, or topic created again?); its {} records "
+                        + "not ended are dropped and the partition continues from {}", old,
+                old.tracker.lastTrackedOffset(), offset, old.queuedRecords + old.runningRecords, offset);
+        stats.offsetResets.increment();
+        forget(detach(List.of(old.topicPartition)));
+        PartitionState fresh = new PartitionState(old.topicPartition, OffsetMetadataCodec.decode(null, 0));
+        fresh.paused = old.paused; // the consumer still has it paused or not, whatever our state
+        assigned(fresh);
+        return fresh;
     }
 
     // ---- helpers ----

@@ -28,6 +28,7 @@ class PollerTest {
     private final MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
     private final ManualExecutor executor = new ManualExecutor();
     private final List<String> handled = new ArrayList<>();
+    private final EngineStats stats = new EngineStats();
     private long now = 1_000 * SECOND;
 
     private Poller<String, String> poller(Ordering ordering, int maxConcurrency, RecordHandler<String, String> handler) {
@@ -50,7 +51,7 @@ class PollerTest {
                 .maxAttempts(maxAttempts)
                 .build();
         Poller<String, String> poller = new Poller<>(consumer, new EngineConfig(options, 500, 4096),
-                BatchFactory.blocking(handler), executor, () -> now, new EngineStats(), 42);
+                BatchFactory.blocking(handler), executor, () -> now, stats, 42);
         poller.subscribe();
         consumer.rebalance(List.of(TP0, TP1));
         consumer.updateBeginningOffsets(Map.of(TP0, 0L, TP1, 0L));
@@ -274,5 +275,51 @@ class PollerTest {
         OffsetAndMetadata committed = consumer.committed(Set.of(TP0)).get(TP0);
         assertThat(committed.offset()).isEqualTo(1);
         assertThat(handled).containsExactly("0@0#1");
+    }
+
+    @Test
+    void anOffsetThatGoesBackRestartsThePartitionAfterItsRunningRecordsReturn() {
+        Poller<String, String> poller = poller(Ordering.PARTITION, 10, recording());
+        addRecords(3);
+        runTurns(poller, 1);
+        turn(poller);                              // record 0 ended; record 1 of the old log is out
+        List<Batch> oldBatch = executor.pendingBatches();
+        assertThat(oldBatch).hasSize(1);
+
+        consumer.seek(TP0, 1);                     // the log was truncated at 1, then written again
+        add(TP0, 1, "k");
+        add(TP0, 2, "k");
+        turn(poller);
+        turn(poller);
+        assertThat(poller.stopCause()).isNull();
+        assertThat(stats.offsetResets.sum()).isEqualTo(1);
+        assertThat(executor.pendingBatches()).as("the new log's record 1 waits for the old one").isEqualTo(oldBatch);
+
+        executor.runAll();
+        runTurns(poller, 4);
+        commitNow(poller);
+
+        assertThat(handled).containsExactly("0@0#1", "0@1#1", "0@2#1");
+        assertThat(consumer.committed(Set.of(TP0)).get(TP0).offset()).isEqualTo(3);
+    }
+
+    @Test
+    void aTopicCreatedAgainMovesTheCommittedOffsetBack() {
+        Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
+        addRecords(5);
+        runTurns(poller, 3);
+        commitNow(poller);
+        assertThat(consumer.committed(Set.of(TP0)).get(TP0).offset()).isEqualTo(5);
+
+        consumer.seek(TP0, 0);                     // what auto.offset.reset does on the new, empty log
+        add(TP0, 0, "k");
+        add(TP0, 1, "k");
+        runTurns(poller, 3);
+        commitNow(poller);
+
+        assertThat(handled).hasSize(7).endsWith("0@0#1", "0@1#1");
+        OffsetAndMetadata committed = consumer.committed(Set.of(TP0)).get(TP0);
+        assertThat(committed.offset()).isEqualTo(2);
+        assertThat(OffsetMetadataCodec.decode(committed.metadata(), 2).endedCount()).isZero();
     }
 }
