@@ -4,7 +4,9 @@ package dev.lanes;
  * A snapshot of what a {@link LanesConsumer} has done, for progress lines and health checks. The
  * counters only grow; the gauges are the values at the time of the snapshot.
  *
- * @param polledRecords records returned by the Kafka consumer
+ * @param polledRecords records taken from the Kafka consumer (in PARTITION order with a slow
+ *     handler, records polled beyond a partition's share go back to the log, uncounted, and are
+ *     fetched again later)
  * @param endedRecords records whose handler ended well
  * @param failedAttempts handler invocations that failed (each is retried, or stops the consumer)
  * @param skippedRecords records a previous owner had already ended (named in its commit metadata)

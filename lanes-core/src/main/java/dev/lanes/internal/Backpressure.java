@@ -112,6 +112,21 @@ final class Backpressure {
         return anyFetching;
     }
 
+    /**
+     * How many of the {@code polled} records just returned for a partition it keeps: up to its
+     * share, and at least one so that it always moves. One poll can return
+     * {@code max.poll.records} of a single partition, several times its share when the bound is
+     * small or the partitions many; kept, a few partitions would hold the whole buffer while the
+     * others stand idle, and in PARTITION order that caps the concurrency at the few. The caller
+     * seeks back to the first record it does not keep, so it is fetched again later; it does so
+     * only in PARTITION order and while the handler is slow ({@code EngineConfig#trimToShare},
+     * {@code BatchSizer#handlerMayBeSlow}).
+     */
+    int keepable(PartitionState partition, int polled, int partitionCount) {
+        long share = Math.max(1, maxRecords / Math.max(1, partitionCount));
+        return (int) Math.min(polled, Math.max(1, share - partition.bufferedRecords));
+    }
+
     static int maxTrackedWindow(long shareRecords) {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(MIN_TRACKED_WINDOW, 10 * shareRecords));
     }

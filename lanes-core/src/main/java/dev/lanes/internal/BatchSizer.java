@@ -33,6 +33,15 @@ final class BatchSizer {
         nanosPerRecord = nanosPerRecord < 0 ? sample : nanosPerRecord + SMOOTHING * (sample - nanosPerRecord);
     }
 
+    /**
+     * Whether the handler is slow, or not measured yet: about {@link #TARGET_BATCH_NANOS} a record
+     * or more, the I/O-bound regime, where a record waiting in the buffer costs more than
+     * fetching it again.
+     */
+    boolean handlerMayBeSlow() {
+        return nanosPerRecord < 0 || nanosPerRecord >= TARGET_BATCH_NANOS;
+    }
+
     int batchSize(int queuedRecords, int freeSlots) {
         if (nanosPerRecord < 0 || maxBatchSize == 1) {
             return 1;

@@ -1,6 +1,7 @@
 package dev.lanes.internal;
 
 import dev.lanes.LanesOptions;
+import dev.lanes.Ordering;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -25,6 +26,12 @@ final class EngineConfig {
     final RetryBackoff backoff;
     /** 0: unbounded. */
     final int maxAttempts;
+    /**
+     * Whether records polled beyond a partition's share go back to the log (while the handler is
+     * slow): in PARTITION order a partition is one lane, so its excess can only wait, holding
+     * buffer that idle partitions need. In KEY and UNORDERED order the excess feeds other slots.
+     */
+    final boolean trimToShare;
 
     EngineConfig(LanesOptions<?, ?> options, int maxPollRecords, int metadataMaxChars) {
         this.topics = options.topics();
@@ -40,6 +47,7 @@ final class EngineConfig {
         this.revokeTimeout = options.revokeTimeout();
         this.metadataMaxChars = metadataMaxChars;
         this.maxAttempts = options.maxAttempts();
+        this.trimToShare = options.ordering() == Ordering.PARTITION;
         this.backoff = new RetryBackoff(options.retryInitialBackoff(), options.retryMaxBackoff(), options.retryJitter());
     }
 }

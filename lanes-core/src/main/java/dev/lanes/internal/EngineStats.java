@@ -17,6 +17,8 @@ final class EngineStats {
     final LongAdder metadataOverflows = new LongAdder();
     final LongAdder unusableMetadata = new LongAdder();
     final LongAdder revocations = new LongAdder();
+    /** Records polled beyond their partition's share and left in the log, fetched again later. */
+    final LongAdder returnedToLog = new LongAdder();
     /** Times a partition's offsets went back (truncated log, re-created topic) and its state restarted. */
     final LongAdder offsetResets = new LongAdder();
     volatile int bufferedRecords;

@@ -283,7 +283,15 @@ final class Poller<K, V> {
             if (partition == null || partition.isRevoked()) {
                 continue;
             }
-            for (ConsumerRecord<K, V> record : records.records(topicPartition)) {
+            List<ConsumerRecord<K, V>> polled = records.records(topicPartition);
+            // A fast handler drains a partition's excess in moments, and refetching it would cost more.
+            int kept = config.trimToShare && sizer.handlerMayBeSlow()
+                    ? backpressure.keepable(partition, polled.size(), partitions.size()) : polled.size();
+            if (kept < polled.size()) {
+                consumer.seek(topicPartition, polled.get(kept).offset());
+                stats.returnedToLog.add(polled.size() - kept);
+            }
+            for (ConsumerRecord<K, V> record : polled.subList(0, kept)) {
                 stats.polled.increment();
                 if (partition.tracker != null && record.offset() <= partition.tracker.lastTrackedOffset()) {
                     partition = restart(partition, record.offset());

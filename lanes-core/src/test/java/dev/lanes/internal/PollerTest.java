@@ -29,6 +29,7 @@ class PollerTest {
     private final ManualExecutor executor = new ManualExecutor();
     private final List<String> handled = new ArrayList<>();
     private final EngineStats stats = new EngineStats();
+    private int maxBufferedRecords = LanesOptions.DEFAULT_MAX_BUFFERED_RECORDS;
     private long now = 1_000 * SECOND;
 
     private Poller<String, String> poller(Ordering ordering, int maxConcurrency, RecordHandler<String, String> handler) {
@@ -49,8 +50,10 @@ class PollerTest {
                 .retryMaxBackoff(Duration.ofSeconds(1))
                 .retryJitter(0)
                 .maxAttempts(maxAttempts)
+                .maxBufferedRecords(maxBufferedRecords)
                 .build();
-        Poller<String, String> poller = new Poller<>(consumer, new EngineConfig(options, 500, 4096),
+        Poller<String, String> poller = new Poller<>(consumer, new EngineConfig(options,
+                Backpressure.maxPollRecordsFor(maxBufferedRecords, 500), 4096),
                 BatchFactory.blocking(handler), executor, () -> now, stats, 42);
         poller.subscribe();
         consumer.rebalance(List.of(TP0, TP1));
@@ -321,5 +324,64 @@ class PollerTest {
         OffsetAndMetadata committed = consumer.committed(Set.of(TP0)).get(TP0);
         assertThat(committed.offset()).isEqualTo(2);
         assertThat(OffsetMetadataCodec.decode(committed.metadata(), 2).endedCount()).isZero();
+    }
+
+    /** Eight partitions and a bound of 40: a share of 5 each, and polls of up to 10 records, as Kafka would give. */
+    private void eightPartitionsOfFive() {
+        List<TopicPartition> eight = new ArrayList<>();
+        Map<TopicPartition, Long> beginnings = new java.util.HashMap<>();
+        for (int p = 0; p < 8; p++) {
+            eight.add(new TopicPartition("t", p));
+            beginnings.put(eight.get(p), 0L);
+        }
+        consumer.rebalance(eight);
+        consumer.updateBeginningOffsets(beginnings);
+        consumer.setMaxPollRecords(Backpressure.maxPollRecordsFor(40, 500));
+    }
+
+    @Test
+    void inPartitionOrderAPollBeyondAPartitionsShareGoesBackToTheLogSoThatEveryPartitionRuns() {
+        maxBufferedRecords = 40;
+        Poller<String, String> poller = poller(Ordering.PARTITION, 10, recording());
+        eightPartitionsOfFive();
+        for (int offset = 0; offset < 10; offset++) {
+            add(TP0, offset, "k");
+        }
+        turn(poller);                              // the assignment
+        turn(poller);
+
+        assertThat(stats.polled.sum()).isEqualTo(5);
+        assertThat(stats.returnedToLog.sum()).isEqualTo(5);
+        assertThat(consumer.position(TP0)).as("fetched again from the first record not kept").isEqualTo(5);
+        add(TP1, 0, "k");
+        for (int i = 0; i < 60; i++) {
+            // The log from the position on, a poll's worth at a time: MockConsumer forgets what it
+            // returned, and a copy it still holds must not start above a position sought back to.
+            for (long offset = consumer.position(TP0); offset < Math.min(30, consumer.position(TP0) + 10); offset++) {
+                add(TP0, offset, "k");
+            }
+            runTurns(poller, 1);
+        }
+        commitNow(poller);
+
+        assertThat(handled).filteredOn(h -> h.startsWith("0@"))
+                .isEqualTo(java.util.stream.IntStream.range(0, 30).mapToObj(o -> "0@" + o + "#1").toList());
+        assertThat(handled).contains("1@0#1");
+        assertThat(consumer.committed(Set.of(TP0)).get(TP0).offset()).isEqualTo(30);
+    }
+
+    @Test
+    void inKeyOrderThePollIsKeptWhole() {
+        maxBufferedRecords = 40;
+        Poller<String, String> keyed = poller(Ordering.KEY, 10, recording());
+        eightPartitionsOfFive();
+        for (int offset = 0; offset < 30; offset++) {
+            add(TP0, offset, "k" + offset);
+        }
+        turn(keyed);
+        turn(keyed);
+
+        assertThat(stats.polled.sum()).isEqualTo(10);
+        assertThat(stats.returnedToLog.sum()).as("KEY: the excess feeds other lanes").isZero();
     }
 }
