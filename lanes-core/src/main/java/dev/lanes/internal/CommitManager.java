@@ -93,6 +93,17 @@ final class CommitManager {
         }
     }
 
+    /** Commits one offset without metadata now, whatever the partition's state; failures are logged. */
+    void commitSync(TopicPartition topicPartition, long offset, Duration timeout) {
+        try {
+            consumer.commitSync(Map.of(topicPartition, new OffsetAndMetadata(offset, "")), timeout);
+            stats.commits.increment();
+        } catch (RuntimeException e) {
+            stats.commitFailures.increment();
+            log.warn("Commit of {} at {} failed: {}", topicPartition, offset, e.toString());
+        }
+    }
+
     private Map<TopicPartition, OffsetAndMetadata> dirtyOffsets(Collection<PartitionState> partitions,
                                                                 Map<TopicPartition, PartitionState> owners) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();

@@ -112,12 +112,12 @@ final class Poller<K, V> {
         publishGauges();
     }
 
-    /** Stops starting records, waits up to {@code timeout} for batches out, and commits what ended. */
     /** From now on a revocation only detaches: no wait, and (the engine is stopping) no start. */
     void markClosing() {
         closing = true;
     }
 
+    /** Stops starting records, waits up to {@code timeout} for batches out, and commits what ended. */
     void drainAndCommit(Duration timeout) {
         closing = true;
         for (PartitionState partition : partitions.values()) {
@@ -294,7 +294,14 @@ final class Poller<K, V> {
             for (ConsumerRecord<K, V> record : polled.subList(0, kept)) {
                 stats.polled.increment();
                 if (partition.tracker != null && record.offset() <= partition.tracker.lastTrackedOffset()) {
-                    partition = restart(partition, record.offset());
+                    // Below a truncation point the log is unchanged: its records not ended yet
+                    // must still be handled, so the new state starts at the lowest of them.
+                    long resumeAt = Math.min(record.offset(), partition.tracker.committableOffset());
+                    partition = restart(partition, resumeAt);
+                    if (resumeAt < record.offset()) {
+                        consumer.seek(topicPartition, resumeAt);
+                        break; // the rest of this poll comes again, from resumeAt
+                    }
                 }
                 long handle = partition.trackerStartingAt(record.offset()).track(record.offset());
                 if (partition.endedByPreviousOwner(record.offset())) {
@@ -313,21 +320,24 @@ final class Poller<K, V> {
     /**
      * The partition's offsets went back: the consumer reset its position below what it had
      * returned, after the log was truncated (an unclean leader election) or the topic was deleted
-     * and created again under the same name. The records this state holds belong to a log that no
-     * longer exists: they are dropped, queued or running (late results are discarded, as for a
-     * given-up partition), and a new state starts at the new position. It waits for the old
-     * records still running, so that no lane runs twice at once, and its commits move the group's
-     * offset back to the new log.
+     * and created again under the same name. The records this state holds are dropped, queued or
+     * running (late results are discarded, as for a given-up partition), and a new state starts
+     * at {@code resumeAt}: the new position, or the lowest record not ended if that is lower (it
+     * is still in the log). The new state waits for the old records still running, so that no
+     * lane runs twice at once. A commit of {@code resumeAt} without metadata replaces the old
+     * state's right away: its metadata names offsets of the old log as ended, which a new owner
+     * would otherwise skip in the new one.
      */
-    private PartitionState restart(PartitionState old, long offset) {
+    private PartitionState restart(PartitionState old, long resumeAt) {
         log.warn("{}: offset went back from {} to {} (log truncated, or topic created again?); its {} records "
                         + "not ended are dropped and the partition continues from {}", old,
-                old.tracker.lastTrackedOffset(), offset, old.queuedRecords + old.runningRecords, offset);
+                old.tracker.lastTrackedOffset(), resumeAt, old.bufferedRecords, resumeAt);
         stats.offsetResets.increment();
         forget(detach(List.of(old.topicPartition)));
         PartitionState fresh = new PartitionState(old.topicPartition, OffsetMetadataCodec.decode(null, 0));
         fresh.paused = old.paused; // the consumer still has it paused or not, whatever our state
         assigned(fresh);
+        commits.commitSync(old.topicPartition, resumeAt, config.commitSyncTimeout);
         return fresh;
     }
 

@@ -280,50 +280,109 @@ class PollerTest {
         assertThat(handled).containsExactly("0@0#1");
     }
 
-    @Test
-    void anOffsetThatGoesBackRestartsThePartitionAfterItsRunningRecordsReturn() {
-        Poller<String, String> poller = poller(Ordering.PARTITION, 10, recording());
-        addRecords(3);
-        runTurns(poller, 1);
-        turn(poller);                              // record 0 ended; record 1 of the old log is out
-        List<Batch> oldBatch = executor.pendingBatches();
-        assertThat(oldBatch).hasSize(1);
+    private void addValue(TopicPartition tp, long offset, String value) {
+        consumer.addRecord(new ConsumerRecord<>(tp.topic(), tp.partition(), offset, "k", value));
+    }
 
-        consumer.seek(TP0, 1);                     // the log was truncated at 1, then written again
-        add(TP0, 1, "k");
-        add(TP0, 2, "k");
-        turn(poller);
-        turn(poller);
-        assertThat(poller.stopCause()).isNull();
-        assertThat(stats.offsetResets.sum()).isEqualTo(1);
-        assertThat(executor.pendingBatches()).as("the new log's record 1 waits for the old one").isEqualTo(oldBatch);
-
-        executor.runAll();
-        runTurns(poller, 4);
-        commitNow(poller);
-
-        assertThat(handled).containsExactly("0@0#1", "0@1#1", "0@2#1");
-        assertThat(consumer.committed(Set.of(TP0)).get(TP0).offset()).isEqualTo(3);
+    private RecordHandler<String, String> recordingValues() {
+        return record -> handled.add(record.offset() + "=" + record.value());
     }
 
     @Test
-    void aTopicCreatedAgainMovesTheCommittedOffsetBack() {
+    void anOffsetThatGoesBackRestartsThePartitionAndDropsTheOldLogsLateResults() throws Exception {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Poller<String, String> poller = poller(Ordering.PARTITION, 10, record -> {
+            if (record.value().equals("old1")) {
+                started.countDown();
+                release.await();                   // still running when the log changes under it
+            }
+            handled.add(record.offset() + "=" + record.value());
+        });
+        for (int offset = 0; offset < 3; offset++) {
+            addValue(TP0, offset, "old" + offset);
+        }
+        runTurns(poller, 1);
+        turn(poller);                              // 0 ended; 1 is handed out
+        Batch old = executor.pendingBatches().get(0);
+        Thread worker = new Thread(executor::runAll);
+        worker.start();                            // old record 1 starts, and waits
+        started.await();
+
+        consumer.seek(TP0, 1);                     // the log was truncated at 1, then written again
+        addValue(TP0, 1, "new1");
+        addValue(TP0, 2, "new2");
+        turn(poller);
+        assertThat(stats.offsetResets.sum()).isEqualTo(1);
+        assertThat(poller.stopCause()).isNull();
+        assertThat(executor.pendingCount()).as("the new record 1 waits for the old one").isZero();
+        assertThat(consumer.committed(Set.of(TP0)).get(TP0)).as("committed at once, without the old metadata")
+                .isEqualTo(new OffsetAndMetadata(1, ""));
+
+        release.countDown();
+        worker.join();
+        assertThat(old.outcomes[0]).isEqualTo(Batch.ENDED);
+        runTurns(poller, 4);
+        commitNow(poller);
+
+        assertThat(handled).containsExactly("0=old0", "1=old1", "1=new1", "2=new2");
+        assertThat(consumer.committed(Set.of(TP0)).get(TP0).offset()).isEqualTo(3);
+        assertThat(stats.bufferedRecords).as("the old state's records no longer count").isZero();
+    }
+
+    @Test
+    void aTruncationAboveTheLowestRecordNotEndedReplaysFromThatRecord() {
+        Poller<String, String> poller = poller(Ordering.PARTITION, 10, recordingValues());
+        for (int offset = 0; offset < 5; offset++) {
+            addValue(TP0, offset, "v" + offset);
+        }
+        turn(poller);
+        turn(poller);                              // 0 is handed out, 1 to 4 wait in the lane
+
+        consumer.seek(TP0, 3);                     // truncated at 3: 0, 1 and 2 are still in the log
+        addValue(TP0, 3, "new3");
+        addValue(TP0, 4, "new4");
+        turn(poller);
+        assertThat(consumer.position(TP0)).as("back to the lowest record not ended").isZero();
+        for (int offset = 0; offset < 3; offset++) {
+            addValue(TP0, offset, "v" + offset);
+        }
+        addValue(TP0, 3, "new3");
+        addValue(TP0, 4, "new4");
+        runTurns(poller, 10);
+        commitNow(poller);
+
+        assertThat(handled).containsExactly("0=v0", "1=v1", "2=v2", "3=new3", "4=new4");
+        assertThat(consumer.committed(Set.of(TP0)).get(TP0).offset()).isEqualTo(5);
+    }
+
+    @Test
+    void aTopicCreatedAgainMovesTheCommittedOffsetBackAndForgetsTheOldMetadata() {
         Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
         addRecords(5);
-        runTurns(poller, 3);
+        turn(poller);
+        executor.runOffset(0);
+        executor.runOffset(2);
+        executor.runOffset(3);
+        turn(poller);
         commitNow(poller);
-        assertThat(consumer.committed(Set.of(TP0)).get(TP0).offset()).isEqualTo(5);
+        OffsetAndMetadata before = consumer.committed(Set.of(TP0)).get(TP0);
+        assertThat(before.offset()).isEqualTo(1);
+        assertThat(OffsetMetadataCodec.decode(before.metadata(), 1).contains(3)).isTrue();
 
         consumer.seek(TP0, 0);                     // what auto.offset.reset does on the new, empty log
         add(TP0, 0, "k");
         add(TP0, 1, "k");
+        add(TP0, 2, "k");
+        add(TP0, 3, "k");
+        executor.runAll();                         // the old records 1 and 4: their results are dropped
         runTurns(poller, 3);
         commitNow(poller);
 
-        assertThat(handled).hasSize(7).endsWith("0@0#1", "0@1#1");
-        OffsetAndMetadata committed = consumer.committed(Set.of(TP0)).get(TP0);
-        assertThat(committed.offset()).isEqualTo(2);
-        assertThat(OffsetMetadataCodec.decode(committed.metadata(), 2).endedCount()).isZero();
+        assertThat(handled).endsWith("0@0#1", "0@1#1", "0@2#1", "0@3#1");
+        OffsetAndMetadata after = consumer.committed(Set.of(TP0)).get(TP0);
+        assertThat(after.offset()).isEqualTo(4);
+        assertThat(OffsetMetadataCodec.decode(after.metadata(), 4).endedCount()).isZero();
     }
 
     /** Eight partitions and a bound of 40: a share of 5 each, and polls of up to 10 records, as Kafka would give. */
