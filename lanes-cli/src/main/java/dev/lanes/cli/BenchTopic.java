@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,9 +18,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The topic of one {@code lanes bench} run: creates it (replication 1), produces the records
- * (keys {@code key-0} … cycling, values of {@code 'x'}), and checks that the end offsets add up
- * to the record count. Runs on the command's thread.
+ * The topic of one {@code lanes bench} run: creates it (with the cluster's default replication,
+ * which {@code acks=all} can write), produces the records (keys {@code key-0} … cycling, values
+ * of {@code 'x'}), and checks that the end offsets add up to the record count. Runs on the
+ * command's thread.
  */
 final class BenchTopic {
 
@@ -39,8 +41,8 @@ final class BenchTopic {
     /** @return the end offset of each partition, by partition number */
     long[] create(String topic) throws InterruptedException {
         try (Admin admin = BrokerConnection.open(bootstrap)) {
-            admin.createTopics(List.of(new NewTopic(topic, workload.partitions(), (short) 1))).all()
-                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            NewTopic newTopic = new NewTopic(topic, Optional.of(workload.partitions()), Optional.empty());
+            admin.createTopics(List.of(newTopic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             PartitionEnds.of(admin, topic, workload.partitions(), TIMEOUT); // until every partition is open
             long start = System.nanoTime();
             produce(topic);

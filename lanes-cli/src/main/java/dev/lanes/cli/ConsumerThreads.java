@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 abstract class ConsumerThreads implements DemoConsumers {
 
+    private static final long CLOSE_GRACE_MILLIS = 5_000;
+
     private final int members;
     private final String group;
     private final List<Thread> threads = new ArrayList<>();
@@ -42,8 +44,15 @@ abstract class ConsumerThreads implements DemoConsumers {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
+            if (running) { // after close began, an interrupt's aftermath is not a failure
+                fail(e);
+            }
         }
+    }
+
+    /** Notes a member's failure (the first one is kept): the row is void, and the command stops it. */
+    final void fail(Throwable e) {
+        failure.compareAndSet(null, e);
     }
 
     /** Whether the members should go on; false once close began. */
@@ -56,11 +65,19 @@ abstract class ConsumerThreads implements DemoConsumers {
         return failure.get();
     }
 
+    /**
+     * Stops the members: each ends its record in hand and leaves its group. One still busy after
+     * {@code CLOSE_GRACE_MILLIS} (a very long simulated I/O) is interrupted.
+     */
     @Override
     public final void close() throws InterruptedException {
         running = false;
         for (Thread thread : threads) {
-            thread.join();
+            thread.join(CLOSE_GRACE_MILLIS);
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join();
+            }
         }
     }
 }

@@ -88,7 +88,7 @@ final class DemoCharts {
             DemoResult r = results.get(i);
             double y = BARS_TOP + i * BAR_ROW;
             text(b, "label", labelWidth - 8, y + BAR_ROW / 2.0 + 4, "end", caption(r.strategy()));
-            String value = drawable(rates[i]) ? rateLabel(rates[i]) + " rec/s" : "n/a";
+            String value = drawable(rates[i]) ? rateLabel(rates[i]) + " rec/s" : "no rate";
             double end = labelWidth;
             if (drawable(rates[i])) {
                 double width = (Math.log10(rates[i]) - lo) * decade;

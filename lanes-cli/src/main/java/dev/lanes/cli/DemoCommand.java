@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
             "Starts an embedded broker unless --bootstrap is given. Takes about a minute with the defaults."})
 final class DemoCommand implements Callable<Integer> {
 
+    private static final Duration MAX_TIMEOUT = Duration.ofHours(24);
+
     @Spec
     CommandSpec spec;
 
@@ -149,7 +151,16 @@ final class DemoCommand implements Callable<Integer> {
                 DemoRunner runner = new DemoRunner(servers, topics, demoEvents, progress, timeout, sequentialSample,
                         Long.toString(System.currentTimeMillis(), 36));
                 for (int i = 0; i < chosen.size(); i++) {
-                    results.add(runner.run(chosen.get(i), "[" + (i + 1) + "/" + chosen.size() + "]"));
+                    DemoStrategy strategy = chosen.get(i);
+                    try {
+                        results.add(runner.run(strategy, "[" + (i + 1) + "/" + chosen.size() + "]"));
+                    } catch (CliException e) {
+                        // The rows already measured are still reported; the next ones would most
+                        // likely fail the same way (the broker), so they are not tried.
+                        progress.line(strategy.name() + ": " + e.getMessage());
+                        results.add(DemoResult.failed(strategy, events, e.getMessage()));
+                        break;
+                    }
                 }
             }
             return results;
@@ -192,9 +203,14 @@ final class DemoCommand implements Callable<Integer> {
         OptionCheck.between(spec, "--partitions", partitions, 1, 10_000);
         OptionCheck.between(spec, "--few-partitions", fewPartitions, 1, 10_000);
         OptionCheck.between(spec, "--high-concurrency", highConcurrency, 1, 100_000);
+        if (highConcurrency == 20 || highConcurrency == 50) {
+            OptionCheck.fail(spec, "--high-concurrency must not be 20 or 50: rows at those concurrencies exist"
+                    + " already, was " + highConcurrency);
+        }
         OptionCheck.atLeast(spec, "--sequential-sample", sequentialSample, 1);
-        if (timeout.isNegative() || timeout.isZero()) {
-            OptionCheck.fail(spec, "--timeout must be positive, was " + timeout);
+        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+            OptionCheck.fail(spec, "--timeout must be positive and at most " + MAX_TIMEOUT.toHours() + "h, was "
+                    + timeout);
         }
         if (bootstrap != null && bootstrap.isBlank()) {
             OptionCheck.fail(spec, "--bootstrap must not be empty");
@@ -209,6 +225,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void checkParent(String option, Path file) {
+        if (Files.isDirectory(file)) {
+            OptionCheck.fail(spec, option + " " + file + " is a directory; name a file");
+        }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             OptionCheck.fail(spec, option + " " + file + ": directory " + parent + " does not exist");

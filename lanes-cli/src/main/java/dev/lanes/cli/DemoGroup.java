@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
@@ -25,15 +26,20 @@ final class DemoGroup {
     /**
      * @param members the members the strategy starts
      * @param partitions the partitions of its topic
+     * @param consumerFailure the first failure of the strategy's consumers, or null: ends the wait
      * @return how long the group took to settle, in seconds
      * @throws CliException if it did not settle within the timeout
      */
-    static double awaitSettled(Admin admin, String group, int members, int partitions, Duration timeout)
-            throws InterruptedException {
+    static double awaitSettled(Admin admin, String group, int members, int partitions, Duration timeout,
+                               Supplier<Throwable> consumerFailure) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         String last = "not described yet";
-        while (System.nanoTime() < deadline) {
+        while (deadline - System.nanoTime() > 0) {
+            Throwable failure = consumerFailure.get();
+            if (failure != null) {
+                throw new CliException("a consumer of group " + group + " failed: " + failure, failure);
+            }
             try {
                 ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
                         .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(group);

@@ -90,20 +90,20 @@ final class DemoProbe {
                     Thread.sleep(SAMPLE_EVERY_MILLIS);
                 }
             } catch (InterruptedException e) {
-                sample(sinceNanos); // the state at the end
+                // stopped
             }
+            sample(sinceNanos); // the state at the end, even if stopped before the first turn
         }, "lanes-demo-sampler");
         sampler.setDaemon(true);
         sampler.start();
     }
 
-    /** Stops sampling. @return the timeline */
+    /** Stops sampling, if it runs. @return the timeline */
     List<DemoResult.Sample> stopSampling() throws InterruptedException {
-        if (sampler == null) {
-            return List.of();
+        if (sampler != null) {
+            sampler.interrupt();
+            sampler.join();
         }
-        sampler.interrupt();
-        sampler.join();
         return List.copyOf(timeline);
     }
 

@@ -23,14 +23,17 @@ final class DemoReport {
                     : s.concurrency() + " (" + s.effectiveConcurrency() + ")";
             double speedUp = run.speedUp(r);
             out.append(String.format(Locale.ROOT, ROW, s.label(), s.partitions(), s.shape(), concurrency,
-                    String.format(Locale.ROOT, "%.2f s%s", r.wallSeconds(), r.extrapolated() ? "*" : ""),
-                    String.format(Locale.ROOT, "%,.0f", r.recordsPerSecond(run.events())),
-                    Double.isNaN(speedUp) ? "-" : String.format(Locale.ROOT, "%.1f×", speedUp),
-                    String.format(Locale.ROOT, "%.0f %%", 100 * r.efficiency()),
-                    s.article() == null ? "" : s.article(), checked(r)));
+                    orDash("%.2f s" + (r.extrapolated() ? "*" : ""), r.wallSeconds()),
+                    orDash("%,.0f", r.recordsPerSecond(run.events())), orDash("%.1f×", speedUp),
+                    orDash("%.0f %%", 100 * r.efficiency()), s.article() == null ? "" : s.article(), checked(r)));
         }
         footnotes(run, out);
         return out.toString();
+    }
+
+    /** The number formatted, or "-" where there is none (an incomplete row, no sequential row). */
+    private static String orDash(String format, double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, format, value) : "-";
     }
 
     private static String checked(DemoResult r) {

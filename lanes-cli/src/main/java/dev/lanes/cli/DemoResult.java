@@ -39,14 +39,23 @@ record DemoResult(DemoStrategy strategy, long records, long distinct, long invoc
     record Sample(double seconds, int inFlight, long processed) {
     }
 
-    /** Records per second over all the events: the event count over {@link #wallSeconds}. */
+    /**
+     * Records per second over all the events: the event count over {@link #wallSeconds}; NaN for
+     * an incomplete row, whose time says nothing about the whole.
+     */
     double recordsPerSecond(long events) {
-        return events / wallSeconds;
+        return complete() ? events / wallSeconds : Double.NaN;
     }
 
-    /** The ideal time over the wall time: 1.0 is as fast as the concurrency allows. */
+    /** The ideal time over the wall time: 1.0 is as fast as the concurrency allows; NaN if incomplete. */
     double efficiency() {
-        return idealSeconds / wallSeconds;
+        return complete() ? idealSeconds / wallSeconds : Double.NaN;
+    }
+
+    /** A row that could not run: the reason is its note. */
+    static DemoResult failed(DemoStrategy strategy, long records, String reason) {
+        return new DemoResult(strategy, records, 0, 0, Double.NaN, Double.NaN, Double.NaN, false, 0, List.of(),
+                reason);
     }
 
     /** Whether every record was processed: a row that fails this does not count. */

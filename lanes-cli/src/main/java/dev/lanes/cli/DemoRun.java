@@ -19,11 +19,13 @@ record DemoRun(String machine, String workload, long events, double totalWorkSec
     }
 
     /**
-     * The wall time of the sequential row over this row's; NaN without a sequential row. Without
-     * one, the other rows still compare with their ideal.
+     * The wall time of the sequential row over this row's; NaN without a complete sequential row,
+     * or for an incomplete row. Without it, the other rows still compare with their ideal.
      */
     double speedUp(DemoResult result) {
-        return results.stream().filter(r -> r.strategy().kind() == DemoStrategy.Kind.SEQUENTIAL)
-                .mapToDouble(DemoResult::wallSeconds).findFirst().orElse(Double.NaN) / result.wallSeconds();
+        double sequential = results.stream()
+                .filter(r -> r.strategy().kind() == DemoStrategy.Kind.SEQUENTIAL && r.complete())
+                .mapToDouble(DemoResult::wallSeconds).findFirst().orElse(Double.NaN);
+        return result.complete() ? sequential / result.wallSeconds() : Double.NaN;
     }
 }

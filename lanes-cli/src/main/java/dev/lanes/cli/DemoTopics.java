@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -31,23 +32,32 @@ final class DemoTopics implements AutoCloseable {
     private final DemoEvents events;
 
     DemoTopics(String bootstrap, DemoEvents events) {
-        this.admin = BrokerConnection.open(bootstrap);
         this.events = events;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5),
                 new StringSerializer(), new ByteArraySerializer());
+        try {
+            this.admin = BrokerConnection.open(bootstrap);
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
     }
 
     Admin admin() {
         return admin;
     }
 
-    /** Creates the topic and waits until every partition is open (KAFKA-15591, see PartitionEnds). */
+    /**
+     * Creates the topic, with the cluster's default replication (with {@code acks=all}, a
+     * replication below the cluster's {@code min.insync.replicas} could not be written), and
+     * waits until every partition is open (KAFKA-15591, see PartitionEnds).
+     */
     void create(String topic, int partitions) throws InterruptedException {
         try {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all()
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all()
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new CliException("cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
@@ -87,6 +97,24 @@ final class DemoTopics implements AutoCloseable {
                     + " (is another producer writing to it?)");
         }
         return work;
+    }
+
+    /** Deletes the topic and the group of the same name; best effort, a failure is only ignored. */
+    void delete(String topic) {
+        try {
+            admin.deleteConsumerGroups(List.of(topic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // The group may not exist (the row failed before its consumers joined).
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            admin.deleteTopics(List.of(topic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // Left behind; named lanes-demo-…, it is recognisable.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

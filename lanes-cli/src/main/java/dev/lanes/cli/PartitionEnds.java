@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * The end offset of every partition of a topic, through ListOffsets. Asked right after a topic
@@ -33,11 +34,16 @@ final class PartitionEnds {
         Throwable last = null;
         try {
             while (System.nanoTime() - deadline < 0) {
+                Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
                 try {
-                    if (allLed(admin, topic, partitionCount, timeout)) {
-                        return endOffsets(admin, topic, partitionCount, timeout);
+                    if (allLed(admin, topic, partitionCount, left)) {
+                        return endOffsets(admin, topic, partitionCount, left);
                     }
                 } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof RetriableException)) {
+                        throw new CliException("cannot read the offsets of topic " + topic + ": "
+                                + e.getCause().getMessage(), e.getCause());
+                    }
                     last = e.getCause(); // not in this broker's metadata yet, or not open yet
                 }
                 Thread.sleep(RETRY_MILLIS);

@@ -65,24 +65,27 @@ final class ThreadPerPartitionConsumers extends ConsumerThreads {
         });
         Queue<Completed> completed = new ConcurrentLinkedQueue<>();
         try (KafkaConsumer<String, byte[]> consumer = DemoConsumers.plainConsumer(bootstrap, group)) {
-            consumer.subscribe(List.of(topic));
-            while (running()) {
-                commitAndResume(consumer, completed);
-                ConsumerRecords<String, byte[]> records;
-                try {
-                    records = consumer.poll(POLL);
-                } catch (WakeupException e) {
-                    continue; // a task ended
+            try {
+                consumer.subscribe(List.of(topic));
+                while (running()) {
+                    commitAndResume(consumer, completed);
+                    ConsumerRecords<String, byte[]> records;
+                    try {
+                        records = consumer.poll(POLL);
+                    } catch (WakeupException e) {
+                        continue; // a task ended
+                    }
+                    for (TopicPartition partition : records.partitions()) {
+                        List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
+                        consumer.pause(List.of(partition));
+                        pool.execute(() -> handle(consumer, partition, batch, completed));
+                    }
                 }
-                for (TopicPartition partition : records.partitions()) {
-                    List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
-                    consumer.pause(List.of(partition));
-                    pool.execute(() -> handle(consumer, partition, batch, completed));
-                }
+            } finally {
+                // Before the consumer closes, which the tasks wake up: a record still sleeping need not finish.
+                pool.shutdownNow();
+                awaitQuietly(pool);
             }
-        } finally {
-            pool.shutdown();
-            awaitQuietly(pool);
         }
     }
 
@@ -99,6 +102,8 @@ final class ThreadPerPartitionConsumers extends ConsumerThreads {
         for (Completed done = completed.poll(); done != null; done = completed.poll()) {
             toCommit.put(done.partition(), new OffsetAndMetadata(done.nextOffset()));
         }
+        // A partition that left the assignment meanwhile can be neither resumed nor committed.
+        toCommit.keySet().retainAll(consumer.assignment());
         if (!toCommit.isEmpty()) {
             consumer.resume(toCommit.keySet());
             consumer.commitAsync(toCommit, null);
@@ -116,9 +121,12 @@ final class ThreadPerPartitionConsumers extends ConsumerThreads {
                 probe.handle(r.partition(), r.offset(), r.value());
             }
             completed.add(new Completed(partition, batch.get(batch.size() - 1).offset() + 1));
-            consumer.wakeup(); // the one KafkaConsumer method made to be called from another thread
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            fail(e); // the row is void; the command sees it and stops waiting
+        } finally {
+            consumer.wakeup(); // the one KafkaConsumer method made to be called from another thread
         }
     }
 }

@@ -50,7 +50,11 @@ class DemoCommandTest {
         CliRun.of("demo", "--sequential-sample", "0").assertBadInput(
                 "lanes: error: --sequential-sample must be at least 1, was 0 (see 'lanes demo --help')");
         CliRun.of("demo", "--timeout", "0s").assertBadInput(
-                "lanes: error: --timeout must be positive, was PT0S (see 'lanes demo --help')");
+                "lanes: error: --timeout must be positive and at most 24h, was PT0S (see 'lanes demo --help')");
+        CliRun.of("demo", "--timeout", "25h").assertBadInput(
+                "lanes: error: --timeout must be positive and at most 24h, was PT25H (see 'lanes demo --help')");
+        CliRun.of("demo", "--high-concurrency", "50").assertBadInput("lanes: error: --high-concurrency must not be"
+                + " 20 or 50: rows at those concurrencies exist already, was 50 (see 'lanes demo --help')");
     }
 
     @Test
@@ -61,6 +65,8 @@ class DemoCommandTest {
         CliRun.of("demo", "--json", "/no/such/dir/demo.json").assertBadInput(
                 "lanes: error: --json /no/such/dir/demo.json: directory /no/such/dir does not exist"
                         + " (see 'lanes demo --help')");
+        CliRun.of("demo", "--html", "/tmp").assertBadInput(
+                "lanes: error: --html /tmp is a directory; name a file (see 'lanes demo --help')");
         CliRun.of("demo", "--bootstrap", "").assertBadInput(
                 "lanes: error: --bootstrap must not be empty (see 'lanes demo --help')");
         CliRun.of("demo", "--events", "many").assertBadInput(

@@ -25,6 +25,8 @@ class DemoHtmlTest {
             DemoStrategy.Kind.CONSUMER_GROUP, 16, 20, 1, 20, null, "6 h");
     private static final DemoStrategy KEY = new DemoStrategy("lanes-key-20", "Lanes KEY <&>",
             DemoStrategy.Kind.LANES, 16, 1, 20, 20, Ordering.KEY, null);
+    private static final DemoStrategy PARTITION = new DemoStrategy("lanes-partition-20", "Lanes PARTITION",
+            DemoStrategy.Kind.LANES, 16, 1, 20, 20, Ordering.PARTITION, null);
     private static final DemoStrategy UNORDERED = new DemoStrategy("lanes-unordered-50-4p", "Lanes UNORDERED",
             DemoStrategy.Kind.LANES, 4, 1, 50, 50, Ordering.UNORDERED, "16 \u2192 4 partitions");
 
@@ -35,7 +37,9 @@ class DemoHtmlTest {
                             List.of(new Sample(0.0, 1, 0)), null),
                     new DemoResult(GROUP, EVENTS, EVENTS, EVENTS, 8.0, 8.0, 4.5, false, 16, List.of(), null),
                     new DemoResult(KEY, EVENTS, EVENTS, EVENTS, 0.8, 0.8, 0.36, false, 20, ramp(20, 400), null),
-                    new DemoResult(UNORDERED, EVENTS, 7_990, 8_004, 0.4, 0.4, 0.144, false, 50, ramp(50, 2_000),
+                    new DemoResult(UNORDERED, EVENTS, EVENTS, 8_004, 0.4, 0.4, 0.144, false, 50, ramp(50, 2_000),
+                            null),
+                    new DemoResult(PARTITION, EVENTS, 7_990, 7_990, 60.0, 60.0, 0.5, false, 16, ramp(16, 100),
                             "TIMEOUT after 60 s")));
 
     /** Samples every 2 ms: in flight climbing to {@code peak} and holding, processed growing. */
@@ -92,7 +96,8 @@ class DemoHtmlTest {
         assertThat(count(html, "<tr class=\"incomplete\">")).isEqualTo(1);
         assertThat(html).contains("&#10007; incomplete</span> 7,990 / 8,000<br><span class=\"fail\">"
                 + "TIMEOUT after 60 s</span>");
-        assertThat(html).contains("<rect class=\"bar incomplete\" data-name=\"lanes-unordered-50-4p\"");
+        // An incomplete row has no rate: no bar, and the chart says why.
+        assertThat(html).doesNotContain("data-name=\"lanes-partition-20\"").contains(">no rate \u2014 incomplete<".replace("\u2014", "&#8212;"));
     }
 
     @Test
@@ -123,7 +128,7 @@ class DemoHtmlTest {
         assertThat(widths.get("lanes-unordered-50-4p") - widths.get("lanes-key-20"))
                 .isCloseTo(Math.log10(2) * decade, within(0.1));
         assertThat(svg).contains("Lanes UNORDERED @50, 4 partitions", ">100 rec/s (extrapolated)</text>",
-                ">20,000 rec/s &#8212; incomplete</text>");
+                ">20,000 rec/s</text>", ">no rate &#8212; incomplete</text>");
     }
 
     @Test

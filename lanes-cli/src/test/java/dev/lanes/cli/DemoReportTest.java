@@ -30,7 +30,7 @@ class DemoReportTest {
 
     @Test
     void theSpeedUpIsOverTheSequentialRow() {
-        assertThat(RUN.results()).extracting(RUN::speedUp).containsExactly(1.0, 16.0, 20.0, 40.0);
+        assertThat(RUN.results()).extracting(RUN::speedUp).containsExactly(1.0, 16.0, 20.0, Double.NaN);
         DemoRun withoutSequential = new DemoRun("m", "w", 8000, 72, RUN.results().subList(1, 3));
         assertThat(withoutSequential.speedUp(withoutSequential.results().get(0))).isNaN();
     }
@@ -47,8 +47,9 @@ class DemoReportTest {
                 + "\\s+1,600\\s+16\\.0×\\s+90 %\\s+6 h \\(3\\.3×\\)\\s+8,000/8,000 ok");
         assertThat(lines.get(3)).matches("Lanes UNORDERED\\s+16\\s+1 × 20\\s+20\\s+4\\.00 s\\s+2,000\\s+20\\.0×"
                 + "\\s+90 %\\s+1 h \\(20×\\)\\s+8,000/8,000 ok");
-        assertThat(lines.get(4)).matches("Lanes UNORDERED\\s+4\\s+1 × 50\\s+50\\s+2\\.00 s\\s+4,000\\s+40\\.0×"
-                + "\\s+72 %\\s+16 → 4 partitions\\s+7,990/8,000 FAILED: timed out after PT3M");
+        // An incomplete row's time says nothing about the whole: no rate, speed-up or efficiency.
+        assertThat(lines.get(4)).matches("Lanes UNORDERED\\s+4\\s+1 × 50\\s+50\\s+2\\.00 s\\s+-\\s+-"
+                + "\\s+-\\s+16 → 4 partitions\\s+7,990/8,000 FAILED: timed out after PT3M");
         assertThat(lines.get(5)).startsWith("* sequential: measured on the first 500 events (5.00 s),"
                 + " extrapolated");
         assertThat(String.join("\n", lines)).contains("1 h there is 3.60 s here");
@@ -77,6 +78,9 @@ class DemoReportTest {
         assertThat(failed.get("ordering").asText()).isEqualTo("UNORDERED");
         assertThat(failed.get("complete").asBoolean()).isFalse();
         assertThat(failed.get("note").asText()).isEqualTo("timed out after PT3M");
+        assertThat(failed.get("recordsPerSecond").isNull()).isTrue();
+        assertThat(failed.get("speedUp").isNull()).isTrue();
+        assertThat(failed.get("efficiency").isNull()).isTrue();
         assertThat(failed.get("partitions").asInt()).isEqualTo(4);
         assertThat(strategies.get(2).get("article").asText()).isEqualTo("1 h (20×)");
         assertThat(strategies.get(2).get("note").isNull()).isTrue();
@@ -87,5 +91,25 @@ class DemoReportTest {
         DemoRun run = new DemoRun("m", "w", 8000, 72, List.of(result(ROWS.get(0), 500, 501, 80.0, 72.0, true, null)));
 
         assertThat(DemoReport.table(run).lines().skip(1).findFirst().orElseThrow()).endsWith("500/500 ok");
+    }
+
+    @Test
+    void withoutACompleteSequentialRowThereIsNoSpeedUp() {
+        DemoRun run = new DemoRun("m", "w", 8000, 72, List.of(
+                result(ROWS.get(0), 500, 200, 30.0, 72.0, false, "timed out after PT3M"),
+                result(ROWS.get(5), 8000, 8000, 4.0, 3.6, false, null)));
+
+        assertThat(run.speedUp(run.results().get(1))).isNaN();
+        assertThat(run.results().get(1).efficiency()).isEqualTo(0.9);
+    }
+
+    @Test
+    void aRowThatCouldNotRunShowsWhy() {
+        DemoRun run = new DemoRun("m", "w", 8000, 72,
+                List.of(DemoResult.failed(ROWS.get(1), 8000, "cannot create topic t: no room")));
+
+        assertThat(DemoReport.table(run).lines().skip(1).findFirst().orElseThrow())
+                .matches("20 consumers in a group\\s+16\\s+20 × 1\\s+20 \\(16\\)\\s+-\\s+-\\s+-\\s+-\\s+6 h \\(3\\.3×\\)"
+                        + "\\s+0/8,000 FAILED: cannot create topic t: no room");
     }
 }
