@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,14 +119,39 @@ final class Backpressure {
      * share, and at least one so that it always moves. One poll can return
      * {@code max.poll.records} of a single partition, several times its share when the bound is
      * small or the partitions many; kept, a few partitions would hold the whole buffer while the
-     * others stand idle, and in PARTITION order that caps the concurrency at the few. The caller
-     * seeks back to the first record it does not keep, so it is fetched again later; it does so
-     * only in PARTITION order and while the handler is slow ({@code EngineConfig#trimToShare},
+     * others stand idle, and in PARTITION order that caps the concurrency at the few. The records
+     * not kept are fetched again later ({@link #trimToShare}); the poller trims only in PARTITION
+     * order and while the handler is slow ({@code EngineConfig#trimToShare},
      * {@code BatchSizer#handlerMayBeSlow}).
      */
     int keepable(PartitionState partition, int polled, int partitionCount) {
         long share = Math.max(1, maxRecords / Math.max(1, partitionCount));
         return (int) Math.min(polled, Math.max(1, share - partition.bufferedRecords));
+    }
+
+    /**
+     * Keeps the first {@link #keepable} of the records polled for a partition and seeks back to
+     * the first of the others.
+     *
+     * @return how many to keep
+     */
+    int trimToShare(Consumer<?, ?> consumer, PartitionState partition, List<? extends ConsumerRecord<?, ?>> polled,
+                    int partitionCount) {
+        int kept = keepable(partition, polled.size(), partitionCount);
+        if (kept < polled.size()) {
+            seekBack(consumer, polled.get(kept), polled.get(kept).offset());
+        }
+        return kept;
+    }
+
+    /**
+     * Moves the fetch position of the record's partition back to {@code offset}, with the
+     * record's leader epoch: a position without one would skip Kafka's check of the log against
+     * its new leader (KIP-320), and records of a log truncated meanwhile would go unnoticed.
+     */
+    static void seekBack(Consumer<?, ?> consumer, ConsumerRecord<?, ?> record, long offset) {
+        consumer.seek(new TopicPartition(record.topic(), record.partition()),
+                new OffsetAndMetadata(offset, record.leaderEpoch(), ""));
     }
 
     static int maxTrackedWindow(long shareRecords) {

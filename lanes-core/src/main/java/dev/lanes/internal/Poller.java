@@ -286,20 +286,17 @@ final class Poller<K, V> {
             List<ConsumerRecord<K, V>> polled = records.records(topicPartition);
             // A fast handler drains a partition's excess in moments, and refetching it would cost more.
             int kept = config.trimToShare && sizer.handlerMayBeSlow()
-                    ? backpressure.keepable(partition, polled.size(), partitions.size()) : polled.size();
-            if (kept < polled.size()) {
-                consumer.seek(topicPartition, polled.get(kept).offset());
-                stats.returnedToLog.add(polled.size() - kept);
-            }
+                    ? backpressure.trimToShare(consumer, partition, polled, partitions.size()) : polled.size();
+            stats.returnedToLog.add(polled.size() - kept);
             for (ConsumerRecord<K, V> record : polled.subList(0, kept)) {
                 stats.polled.increment();
                 if (partition.tracker != null && record.offset() <= partition.tracker.lastTrackedOffset()) {
                     // Below a truncation point the log is unchanged: its records not ended yet
                     // must still be handled, so the new state starts at the lowest of them.
                     long resumeAt = Math.min(record.offset(), partition.tracker.committableOffset());
-                    partition = restart(partition, resumeAt);
+                    partition = restart(partition, record.offset(), resumeAt);
                     if (resumeAt < record.offset()) {
-                        consumer.seek(topicPartition, resumeAt);
+                        Backpressure.seekBack(consumer, record, resumeAt);
                         break; // the rest of this poll comes again, from resumeAt
                     }
                 }
@@ -328,14 +325,17 @@ final class Poller<K, V> {
      * state's right away: its metadata names offsets of the old log as ended, which a new owner
      * would otherwise skip in the new one.
      */
-    private PartitionState restart(PartitionState old, long resumeAt) {
+    private PartitionState restart(PartitionState old, long polledOffset, long resumeAt) {
         log.warn("{}: offset went back from {} to {} (log truncated, or topic created again?); its {} records "
                         + "not ended are dropped and the partition continues from {}", old,
-                old.tracker.lastTrackedOffset(), resumeAt, old.bufferedRecords, resumeAt);
+                old.tracker.lastTrackedOffset(), polledOffset, old.bufferedRecords, resumeAt);
         stats.offsetResets.increment();
         forget(detach(List.of(old.topicPartition)));
         PartitionState fresh = new PartitionState(old.topicPartition, OffsetMetadataCodec.decode(null, 0));
         fresh.paused = old.paused; // the consumer still has it paused or not, whatever our state
+        // A tracker from the start: if the commit below fails, the periodic and revocation
+        // commits make it again, before any record of the new log arrived.
+        fresh.trackerStartingAt(resumeAt);
         assigned(fresh);
         commits.commitSync(old.topicPartition, resumeAt, config.commitSyncTimeout);
         return fresh;

@@ -117,4 +117,21 @@ class BackpressureTest {
             backpressure.removed(partition, bytes);
         }
     }
+
+    @Test
+    void aPollKeepsAPartitionWithinItsShareButAlwaysAtLeastOneRecord() {
+        Backpressure backpressure = new Backpressure(100, 1 << 20, 25); // 4 partitions: a share of 25
+
+        assertThat(backpressure.keepable(p0, 40, 4)).isEqualTo(25);
+        assertThat(backpressure.keepable(p0, 10, 4)).isEqualTo(10);
+        for (int i = 0; i < 20; i++) {
+            backpressure.added(p0, 10);
+        }
+        assertThat(backpressure.keepable(p0, 40, 4)).as("20 held already").isEqualTo(5);
+        for (int i = 0; i < 10; i++) {
+            backpressure.added(p0, 10);
+        }
+        assertThat(backpressure.keepable(p0, 40, 4)).as("over its share: still one, so it moves").isEqualTo(1);
+        assertThat(backpressure.keepable(p1, 40, 2)).as("fewer partitions, larger shares").isEqualTo(40);
+    }
 }

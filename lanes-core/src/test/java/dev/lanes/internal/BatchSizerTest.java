@@ -46,4 +46,16 @@ class BatchSizerTest {
         sizer.recordBatch(100, 100);
         assertThat(sizer.batchSize(100_000, 1)).isEqualTo(1);
     }
+
+    @Test
+    void aHandlerIsSlowUntilMeasuredFastAndAgainOnceItsMeanPassesTheTarget() {
+        BatchSizer sizer = new BatchSizer(256, 2);
+        assertThat(sizer.handlerMayBeSlow()).as("not measured yet").isTrue();
+
+        sizer.recordBatch(50_000, 1); // 50 µs
+        assertThat(sizer.handlerMayBeSlow()).isFalse();
+
+        sizer.recordBatch(1_000_000, 1); // 1 ms: the smoothed mean becomes 240 µs
+        assertThat(sizer.handlerMayBeSlow()).isTrue();
+    }
 }

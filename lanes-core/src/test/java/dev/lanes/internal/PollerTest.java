@@ -25,7 +25,25 @@ class PollerTest {
     private static final TopicPartition TP1 = new TopicPartition("t", 1);
     private static final long SECOND = 1_000_000_000L;
 
-    private final MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
+    /** The seeks the poller made, as {@code partition@offset epoch E}; and a commit that fails once, when asked. */
+    private final List<String> seeks = new ArrayList<>();
+    private boolean failNextCommitSync;
+    private final MockConsumer<String, String> consumer = new MockConsumer<>("earliest") {
+        @Override
+        public void seek(TopicPartition partition, OffsetAndMetadata position) {
+            seeks.add(partition + "@" + position.offset() + " epoch " + position.leaderEpoch().orElse(-1));
+            super.seek(partition, position);
+        }
+
+        @Override
+        public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets, Duration timeout) {
+            if (failNextCommitSync) {
+                failNextCommitSync = false;
+                throw new org.apache.kafka.common.errors.TimeoutException("commit timed out (test)");
+            }
+            super.commitSync(offsets, timeout);
+        }
+    };
     private final ManualExecutor executor = new ManualExecutor();
     private final List<String> handled = new ArrayList<>();
     private final EngineStats stats = new EngineStats();
@@ -281,7 +299,14 @@ class PollerTest {
     }
 
     private void addValue(TopicPartition tp, long offset, String value) {
-        consumer.addRecord(new ConsumerRecord<>(tp.topic(), tp.partition(), offset, "k", value));
+        addValue(tp, offset, value, 3);
+    }
+
+    /** A record written under leader epoch {@code epoch}. */
+    private void addValue(TopicPartition tp, long offset, String value, int epoch) {
+        consumer.addRecord(new ConsumerRecord<>(tp.topic(), tp.partition(), offset, 0L,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME, 1, value.length(), "k", value,
+                new org.apache.kafka.common.header.internals.RecordHeaders(), java.util.Optional.of(epoch)));
     }
 
     private RecordHandler<String, String> recordingValues() {
@@ -340,10 +365,12 @@ class PollerTest {
         turn(poller);                              // 0 is handed out, 1 to 4 wait in the lane
 
         consumer.seek(TP0, 3);                     // truncated at 3: 0, 1 and 2 are still in the log
-        addValue(TP0, 3, "new3");
-        addValue(TP0, 4, "new4");
+        seeks.clear();
+        addValue(TP0, 3, "new3", 8);
+        addValue(TP0, 4, "new4", 8);
         turn(poller);
         assertThat(consumer.position(TP0)).as("back to the lowest record not ended").isZero();
+        assertThat(seeks).as("with the new leader's epoch, so Kafka still checks the log").containsExactly("t-0@0 epoch 8");
         for (int offset = 0; offset < 3; offset++) {
             addValue(TP0, offset, "v" + offset);
         }
@@ -412,6 +439,7 @@ class PollerTest {
         assertThat(stats.polled.sum()).isEqualTo(5);
         assertThat(stats.returnedToLog.sum()).isEqualTo(5);
         assertThat(consumer.position(TP0)).as("fetched again from the first record not kept").isEqualTo(5);
+        assertThat(seeks).containsExactly("t-0@5 epoch -1"); // MockConsumer's records carry no epoch
         add(TP1, 0, "k");
         for (int i = 0; i < 60; i++) {
             // The log from the position on, a poll's worth at a time: MockConsumer forgets what it
@@ -442,5 +470,35 @@ class PollerTest {
 
         assertThat(stats.polled.sum()).isEqualTo(10);
         assertThat(stats.returnedToLog.sum()).as("KEY: the excess feeds other lanes").isZero();
+    }
+
+    @Test
+    void aRestartWhoseCommitFailsIsCommittedAgainBeforeAnyNewRecord() {
+        Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recordingValues());
+        for (int offset = 0; offset < 5; offset++) {
+            addValue(TP0, offset, "v" + offset);
+        }
+        turn(poller);
+        executor.runOffset(1);
+        executor.runOffset(2);
+        executor.runOffset(3);
+        turn(poller);
+        commitNow(poller);
+        OffsetAndMetadata before = consumer.committed(Set.of(TP0)).get(TP0);
+        assertThat(before.offset()).isZero();
+        assertThat(OffsetMetadataCodec.decode(before.metadata(), 0).endedCount()).isEqualTo(3);
+
+        consumer.seek(TP0, 2);                     // truncated at 2; record 0 has not ended: back to 0
+        addValue(TP0, 2, "new2", 9);
+        failNextCommitSync = true;
+        turn(poller);                              // the restart's own commit fails
+        assertThat(consumer.committed(Set.of(TP0)).get(TP0)).isEqualTo(before);
+
+        commitNow(poller);                         // before any record of the new log arrived
+
+        OffsetAndMetadata after = consumer.committed(Set.of(TP0)).get(TP0);
+        assertThat(after.offset()).isZero();
+        assertThat(OffsetMetadataCodec.decode(after.metadata(), 0).endedCount())
+                .as("the old log's ended offsets must not reach a next owner").isZero();
     }
 }
