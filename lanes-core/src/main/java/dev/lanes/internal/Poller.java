@@ -289,7 +289,6 @@ final class Poller<K, V> {
                     ? backpressure.trimToShare(consumer, partition, polled, partitions.size()) : polled.size();
             stats.returnedToLog.add(polled.size() - kept);
             for (ConsumerRecord<K, V> record : polled.subList(0, kept)) {
-                stats.polled.increment();
                 if (partition.tracker != null && record.offset() <= partition.tracker.lastTrackedOffset()) {
                     // Below a truncation point the log is unchanged: its records not ended yet
                     // must still be handled, so the new state starts at the lowest of them.
@@ -300,6 +299,7 @@ final class Poller<K, V> {
                         break; // the rest of this poll comes again, from resumeAt
                     }
                 }
+                stats.polled.increment();
                 long handle = partition.trackerStartingAt(record.offset()).track(record.offset());
                 if (partition.endedByPreviousOwner(record.offset())) {
                     partition.tracker.markEnded(handle);
