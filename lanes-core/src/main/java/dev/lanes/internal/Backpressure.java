@@ -130,14 +130,22 @@ final class Backpressure {
     }
 
     /**
-     * Keeps the first {@link #keepable} of the records polled for a partition and seeks back to
+     * Keeps the first records polled for a partition, as many as it has room for
+     * ({@link #keepable}) not counting those its previous owner already ended, and seeks back to
      * the first of the others.
      *
      * @return how many to keep
      */
     int trimToShare(Consumer<?, ?> consumer, PartitionState partition, List<? extends ConsumerRecord<?, ?>> polled,
                     int partitionCount) {
-        int kept = keepable(partition, polled.size(), partitionCount);
+        int room = keepable(partition, polled.size(), partitionCount);
+        // Records the previous owner already ended are skipped, not buffered: they take no room.
+        int kept = 0;
+        for (int queued = 0; kept < polled.size() && queued < room; kept++) {
+            if (!partition.endedByPreviousOwner(polled.get(kept).offset())) {
+                queued++;
+            }
+        }
         if (kept < polled.size()) {
             seekBack(consumer, polled.get(kept), polled.get(kept).offset());
         }

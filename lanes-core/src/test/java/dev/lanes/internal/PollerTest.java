@@ -501,4 +501,23 @@ class PollerTest {
         assertThat(OffsetMetadataCodec.decode(after.metadata(), 0).endedCount())
                 .as("the old log's ended offsets must not reach a next owner").isZero();
     }
+
+    @Test
+    void recordsThePreviousOwnerEndedTakeNoRoomInTheShare() {
+        maxBufferedRecords = 40;
+        Poller<String, String> poller = poller(Ordering.PARTITION, 10, recording());
+        String metadata = OffsetMetadataCodec.encode(0, new long[] {1, 2, 3}, 4096).orElseThrow();
+        consumer.commitSync(Map.of(TP0, new OffsetAndMetadata(0, metadata)));
+        consumer.rebalance(List.of());
+        eightPartitionsOfFive();                   // the assignment reads the previous owner's metadata
+        for (int offset = 0; offset < 10; offset++) {
+            add(TP0, offset, "k");
+        }
+        turn(poller);
+        turn(poller);
+
+        assertThat(stats.skippedAlreadyEnded.sum()).isEqualTo(3);
+        assertThat(stats.returnedToLog.sum()).as("5 to queue: 0 and 4 to 7, with 1 to 3 skipped").isEqualTo(2);
+        assertThat(consumer.position(TP0)).isEqualTo(8);
+    }
 }
