@@ -290,9 +290,8 @@ final class Poller<K, V> {
             stats.returnedToLog.add(polled.size() - kept);
             for (ConsumerRecord<K, V> record : polled.subList(0, kept)) {
                 if (partition.tracker != null && record.offset() <= partition.tracker.lastTrackedOffset()) {
-                    // Below a truncation point the log is unchanged: its records not ended yet
-                    // must still be handled, so the new state starts at the lowest of them.
-                    long resumeAt = Math.min(record.offset(), partition.tracker.committableOffset());
+                    long resumeAt = ResumePoint.of(consumer, record, partition.tracker.committableOffset(),
+                            config.commitSyncTimeout);
                     partition = restart(partition, record.offset(), resumeAt);
                     if (resumeAt < record.offset()) {
                         Backpressure.seekBack(consumer, record, resumeAt);
@@ -319,11 +318,10 @@ final class Poller<K, V> {
      * returned, after the log was truncated (an unclean leader election) or the topic was deleted
      * and created again under the same name. The records this state holds are dropped, queued or
      * running (late results are discarded, as for a given-up partition), and a new state starts
-     * at {@code resumeAt}: the new position, or the lowest record not ended if that is lower (it
-     * is still in the log). The new state waits for the old records still running, so that no
-     * lane runs twice at once. A commit of {@code resumeAt} without metadata replaces the old
-     * state's right away: its metadata names offsets of the old log as ended, which a new owner
-     * would otherwise skip in the new one.
+     * at {@code resumeAt} ({@link ResumePoint}). It waits for the old records still running, so
+     * that no lane runs twice at once. A commit of {@code resumeAt} without metadata replaces the
+     * old state's right away: its metadata names offsets of the old log as ended, which a new
+     * owner would otherwise skip in the new one.
      */
     private PartitionState restart(PartitionState old, long polledOffset, long resumeAt) {
         log.warn("{}: offset went back from {} to {} (log truncated, or topic created again?); its {} records "

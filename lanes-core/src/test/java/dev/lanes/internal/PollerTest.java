@@ -520,4 +520,24 @@ class PollerTest {
         assertThat(stats.returnedToLog.sum()).as("5 to queue: 0 and 4 to 7, with 1 to 3 skipped").isEqualTo(2);
         assertThat(consumer.position(TP0)).isEqualTo(8);
     }
+
+    @Test
+    void aRestartNeverResumesBelowTheLogStart() {
+        Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recordingValues());
+        for (int offset = 0; offset < 5; offset++) {
+            addValue(TP0, offset, "v" + offset);
+        }
+        turn(poller);
+        executor.runOffset(1);                     // record 0 never ends here
+        turn(poller);
+
+        consumer.updateBeginningOffsets(Map.of(TP0, 2L)); // retention deleted 0 and 1 meanwhile
+        consumer.seek(TP0, 3);                     // and the log was truncated at 3
+        seeks.clear();
+        addValue(TP0, 3, "new3", 8);
+        turn(poller);
+
+        assertThat(seeks).containsExactly("t-0@2 epoch 8");
+        assertThat(consumer.committed(Set.of(TP0)).get(TP0).offset()).isEqualTo(2);
+    }
 }
