@@ -13,11 +13,13 @@ package dev.lanes;
  * @param commits commits the broker acknowledged
  * @param commitFailures commits that failed (made again later)
  * @param metadataOverflows commits made without metadata because it did not fit
+ * @param offsetResets times a partition's offsets went back (a log truncated after an unclean
+ *     leader election, a topic created again) and its state restarted; see docs/ENGINE.md
  * @param bufferedRecords gauge: records polled and not yet ended
  * @param runningBatches gauge: hand-offs to workers not yet back (each runs its records one at a time)
  * @param assignedPartitions gauge: partitions this instance owns
  */
 public record LanesStats(long polledRecords, long endedRecords, long failedAttempts, long skippedRecords,
-                         long commits, long commitFailures, long metadataOverflows, int bufferedRecords,
-                         int runningBatches, int assignedPartitions) {
+                         long commits, long commitFailures, long metadataOverflows, long offsetResets,
+                         int bufferedRecords, int runningBatches, int assignedPartitions) {
 }

@@ -114,7 +114,8 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
     public LanesStats stats() {
         return new LanesStats(stats.polled.sum(), stats.ended.sum(), stats.failedAttempts.sum(),
                 stats.skippedAlreadyEnded.sum(), stats.commits.sum(), stats.commitFailures.sum(),
-                stats.metadataOverflows.sum(), stats.bufferedRecords, stats.batchesOut, stats.assignedPartitions);
+                stats.metadataOverflows.sum(), stats.offsetResets.sum(), stats.bufferedRecords, stats.batchesOut,
+                stats.assignedPartitions);
     }
 
     /** The engine's own counters, for tests in this package. */
