@@ -30,11 +30,15 @@ final class Scheduler {
 
     /**
      * Moves up to {@code max} records that may start at {@code nowNanos} into {@code batch}: due
-     * retries first (they already hold their lanes), then lanes in round-robin order. An ordered
-     * lane contributes a run of consecutive records, which the batch runs one after another.
+     * retries first (they already hold their lanes), then lanes in round-robin order, all of one
+     * partition. An ordered lane contributes a run of consecutive records, which the batch runs
+     * one after another.
      */
     void fill(List<WorkItem<?, ?>> batch, int max, long nowNanos) {
         while (batch.size() < max && !retries.isEmpty() && retries.peek().dueNanos - nowNanos <= 0) {
+            if (otherPartition(batch, retries.peek().partition)) {
+                return;
+            }
             WorkItem<?, ?> item = retries.poll();
             if (!item.partition.isRevoked()) {
                 item.partition.runningRecords++;
@@ -42,10 +46,14 @@ final class Scheduler {
             }
         }
         while (batch.size() < max) {
-            Lane lane = ready.pollFirst();
+            Lane lane = ready.peekFirst();
             if (lane == null) {
                 return;
             }
+            if (lane.canStart() && otherPartition(batch, lane.partition)) {
+                return; // the lane keeps its place, at the head, for the next batch
+            }
+            ready.pollFirst();
             lane.inReadyQueue = false;
             if (!lane.canStart()) {
                 continue;
@@ -60,6 +68,16 @@ final class Scheduler {
             queuedRecords -= take;
             offerReady(lane);
         }
+    }
+
+    /**
+     * Whether a record of {@code partition} would join a batch of another partition. A batch
+     * holds one partition's records: a revocation waits for the records of the leaving
+     * partitions that a batch has claimed, and behind a slow record of a partition that stays it
+     * would wait for nothing.
+     */
+    private static boolean otherPartition(List<WorkItem<?, ?>> batch, PartitionState partition) {
+        return !batch.isEmpty() && batch.get(0).partition != partition;
     }
 
     /** The record ended: its lane may start its next record. */

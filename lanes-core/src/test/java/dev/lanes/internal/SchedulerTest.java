@@ -98,7 +98,27 @@ class SchedulerTest {
         List<WorkItem<?, ?>> secondBatch = fill(10, 0);
 
         assertThat(firstBatch).hasSize(10).allMatch(item -> item.partition == p0);
-        assertThat(secondBatch).hasSize(10).startsWith(cold);
+        assertThat(secondBatch).containsExactly(cold);
+        assertThat(fill(10, 0)).hasSize(10).allMatch(item -> item.partition == p0);
+    }
+
+    @Test
+    void aBatchHoldsTheRecordsOfOnePartitionOnly() {
+        List<WorkItem<String, String>> added = new ArrayList<>();
+        for (int offset = 0; offset < 6; offset++) {
+            added.add(add(Ordering.KEY, offset % 2 == 0 ? p0 : p1, "k" + offset, offset));
+        }
+
+        List<List<WorkItem<?, ?>>> batches = new ArrayList<>();
+        for (List<WorkItem<?, ?>> batch = fill(10, 0); !batch.isEmpty(); batch = fill(10, 0)) {
+            batches.add(batch);
+        }
+
+        assertThat(batches).allSatisfy(batch -> assertThat(batch).extracting(item -> item.partition).containsOnly(
+                batch.get(0).partition));
+        assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(6);
+        assertThat(batches.get(0)).containsExactly(added.get(0)); // round-robin order is kept
+        assertThat(batches.get(1)).containsExactly(added.get(1));
     }
 
     @Test
