@@ -216,10 +216,7 @@ final class BenchCommand implements Callable<Integer> {
             OptionCheck.fail(spec, "--bootstrap must not be empty");
         }
         if (json != null) {
-            Path parent = json.toAbsolutePath().getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                OptionCheck.fail(spec, "--json " + json + ": directory " + parent + " does not exist");
-            }
+            OptionCheck.inExistingDirectory(spec, "--json", json);
         }
         return parseCases();
     }

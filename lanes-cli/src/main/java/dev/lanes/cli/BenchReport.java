@@ -68,17 +68,17 @@ final class BenchReport {
             Json.quote(out, r.name());
             out.append(", \"records\": ").append(r.counted());
             out.append(", \"needed\": ").append(r.needed());
-            number(out, "recordsPerSecond", r.recordsPerSecond(), "%.0f");
-            number(out, "ratio", ratio(r), "%.4f");
+            Json.number(out, "recordsPerSecond", r.recordsPerSecond(), "%.0f");
+            Json.number(out, "ratio", ratio(r), "%.4f");
             out.append(", \"ratioAgainst\": \"").append(ratioAgainst(r)).append('"');
-            number(out, "ideal", r.ideal(), "%.0f");
-            number(out, "wallSeconds", r.wallSeconds(), "%.3f");
-            number(out, "peakHeapUsedMiB", r.peakHeapUsedMiB(), "%.1f");
-            number(out, "peakHeapAfterGcMiB", r.peakHeapAfterGcMiB(), "%.1f");
-            number(out, "peakRssMiB", r.peakRssMiB(), "%.1f");
-            number(out, "vmHwmMiB", r.vmHwmMiB(), "%.1f");
-            number(out, "benchCpuSeconds", r.benchCpuSeconds(), "%.2f");
-            number(out, "brokerCpuSeconds", r.brokerCpuSeconds(), "%.2f");
+            Json.number(out, "ideal", r.ideal(), "%.0f");
+            Json.number(out, "wallSeconds", r.wallSeconds(), "%.3f");
+            Json.number(out, "peakHeapUsedMiB", r.peakHeapUsedMiB(), "%.1f");
+            Json.number(out, "peakHeapAfterGcMiB", r.peakHeapAfterGcMiB(), "%.1f");
+            Json.number(out, "peakRssMiB", r.peakRssMiB(), "%.1f");
+            Json.number(out, "vmHwmMiB", r.vmHwmMiB(), "%.1f");
+            Json.number(out, "benchCpuSeconds", r.benchCpuSeconds(), "%.2f");
+            Json.number(out, "brokerCpuSeconds", r.brokerCpuSeconds(), "%.2f");
             out.append(", \"note\": ");
             Json.quote(out, r.note());
             out.append(", \"detail\": ");
@@ -86,11 +86,5 @@ final class BenchReport {
             out.append(i + 1 < results.size() ? "},\n" : "}\n");
         }
         return out.append("  ]\n}\n").toString();
-    }
-
-    /** A JSON number, or {@code null} for NaN and infinities (JSON has neither). */
-    private static void number(StringBuilder out, String name, double value, String format) {
-        out.append(", \"").append(name).append("\": ");
-        out.append(Double.isFinite(value) ? String.format(Locale.ROOT, format, value) : "null");
     }
 }

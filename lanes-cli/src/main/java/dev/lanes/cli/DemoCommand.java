@@ -117,15 +117,16 @@ final class DemoCommand implements Callable<Integer> {
             BrokerConnection.open(bootstrap).close();
         }
         DemoEvents demoEvents = new DemoEvents(events, keys, workMs, workSigma, seed);
+        String workload = demoEvents.describe();
         String machine = String.format(Locale.ROOT, "java %s (%s), %d CPUs, max heap %d MiB",
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         DemoProgress progress = new DemoProgress(spec.commandLine().getErr(), Progress.stderrIsTerminal());
-        progress.line("lanes demo: " + demoEvents.describe());
+        progress.line("lanes demo: " + workload);
         progress.line(String.format(Locale.ROOT, "%.1f s of I/O in all: the article's 20 h, time-scaled; %s",
                 demoEvents.totalWorkSeconds(), machine));
         List<DemoResult> results = runAll(chosen, demoEvents, progress);
-        DemoRun run = new DemoRun(machine, demoEvents.describe(), events, demoEvents.totalWorkSeconds(), results);
+        DemoRun run = new DemoRun(machine, workload, events, demoEvents.totalWorkSeconds(), results);
         report(run, progress);
         List<String> failed = results.stream().filter(r -> !r.complete())
                 .map(r -> r.strategy().name() + " (" + r.distinct() + " of " + r.records() + " records)")
@@ -228,10 +229,7 @@ final class DemoCommand implements Callable<Integer> {
         if (Files.isDirectory(file)) {
             OptionCheck.fail(spec, option + " " + file + " is a directory; name a file");
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            OptionCheck.fail(spec, option + " " + file + ": directory " + parent + " does not exist");
-        }
+        OptionCheck.inExistingDirectory(spec, option, file);
     }
 
     private List<DemoStrategy> parseStrategies() {

@@ -90,12 +90,12 @@ final class DemoReport {
         out.append(", \"invocations\": ").append(r.invocations());
         out.append(", \"complete\": ").append(r.complete());
         out.append(", \"extrapolated\": ").append(r.extrapolated());
-        number(out, "measuredSeconds", r.measuredSeconds(), "%.4f");
-        number(out, "wallSeconds", r.wallSeconds(), "%.4f");
-        number(out, "recordsPerSecond", r.recordsPerSecond(run.events()), "%.1f");
-        number(out, "speedUp", run.speedUp(r), "%.3f");
-        number(out, "idealSeconds", r.idealSeconds(), "%.4f");
-        number(out, "efficiency", r.efficiency(), "%.4f");
+        Json.number(out, "measuredSeconds", r.measuredSeconds(), "%.4f");
+        Json.number(out, "wallSeconds", r.wallSeconds(), "%.4f");
+        Json.number(out, "recordsPerSecond", r.recordsPerSecond(run.events()), "%.1f");
+        Json.number(out, "speedUp", run.speedUp(r), "%.3f");
+        Json.number(out, "idealSeconds", r.idealSeconds(), "%.4f");
+        Json.number(out, "efficiency", r.efficiency(), "%.4f");
         out.append(", \"peakInFlight\": ").append(r.peakInFlight());
         out.append(", \"article\": ");
         Json.quote(out, s.article());
@@ -109,11 +109,6 @@ final class DemoReport {
                     .append(sample.inFlight()).append(',').append(sample.processed()).append(']');
         }
         out.append("]}");
-    }
-
-    /** A JSON number, or {@code null} for NaN and infinities (JSON has neither). */
-    private static void number(StringBuilder out, String name, double value, String format) {
-        out.append(", \"").append(name).append("\": ").append(Double.isFinite(value) ? format(format, value) : "null");
     }
 
     private static String format(String format, double value) {

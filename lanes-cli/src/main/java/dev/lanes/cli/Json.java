@@ -1,10 +1,10 @@
 package dev.lanes.cli;
 
 /**
- * JSON string literals (RFC 8259), for the journal's lines: quotes, backslashes and control
- * characters escaped, everything else (non-ASCII included) as is, since the lines are UTF-8.
- * Unpaired surrogates are escaped too, so that the UTF-8 stays valid.
- * Stateless.
+ * JSON string literals (RFC 8259), for the journal's lines and the reports: quotes, backslashes
+ * and control characters escaped, everything else (non-ASCII included) as is, since the lines are
+ * UTF-8. Unpaired surrogates are escaped too, so that the UTF-8 stays valid. And the reports'
+ * numbers. Stateless.
  */
 final class Json {
 
@@ -47,6 +47,15 @@ final class Json {
             }
         }
         b.append('"');
+    }
+
+    /**
+     * Appends {@code , "name": value}, the value formatted with {@code format} (Locale.ROOT), or
+     * {@code null} for NaN and infinities (JSON has neither).
+     */
+    static void number(StringBuilder b, String name, double value, String format) {
+        b.append(", \"").append(name).append("\": ")
+                .append(Double.isFinite(value) ? String.format(java.util.Locale.ROOT, format, value) : "null");
     }
 
     private static boolean unpairedSurrogate(String s, int i) {

@@ -1,5 +1,7 @@
 package dev.lanes.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,6 +23,14 @@ final class OptionCheck {
     static void between(CommandSpec spec, String option, long value, long min, long max) {
         if (value < min || value > max) {
             fail(spec, option + " must be " + min + " to " + max + ", was " + value);
+        }
+    }
+
+    /** A file to write: its directory must exist, so that a long run does not end on a typo. */
+    static void inExistingDirectory(CommandSpec spec, String option, Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            fail(spec, option + " " + file + ": directory " + parent + " does not exist");
         }
     }
 
