@@ -3,30 +3,22 @@ package dev.lanes.cli;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The topic of one {@code lanes bench} run: creates it (with the cluster's default replication,
- * which {@code acks=all} can write), produces the records (keys {@code key-0} … cycling, values
- * of {@code 'x'}), and checks that the end offsets add up to the record count. Runs on the
- * command's thread.
+ * The topic of one {@code lanes bench} run: creates it ({@link FreshTopic}), produces the
+ * records (keys {@code key-0} … cycling, values of {@code 'x'}), and checks that the end offsets
+ * add up to the record count. Runs on the command's thread.
  */
 final class BenchTopic {
 
-    private static final long TIMEOUT_SECONDS = 30;
-    private static final Duration TIMEOUT = Duration.ofSeconds(TIMEOUT_SECONDS);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String bootstrap;
     private final BenchWorkload workload;
@@ -41,9 +33,7 @@ final class BenchTopic {
     /** @return the end offset of each partition, by partition number */
     long[] create(String topic) throws InterruptedException {
         try (Admin admin = BrokerConnection.open(bootstrap)) {
-            NewTopic newTopic = new NewTopic(topic, Optional.of(workload.partitions()), Optional.empty());
-            admin.createTopics(List.of(newTopic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            PartitionEnds.of(admin, topic, workload.partitions(), TIMEOUT); // until every partition is open
+            FreshTopic.create(admin, topic, workload.partitions(), TIMEOUT);
             long start = System.nanoTime();
             produce(topic);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -57,11 +47,6 @@ final class BenchTopic {
                         + ", it holds " + total + " (is another producer writing to it?)");
             }
             return ends;
-        } catch (ExecutionException e) {
-            throw new CliException("cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
-        } catch (TimeoutException e) {
-            throw new CliException("the broker did not create or describe topic " + topic + " within "
-                    + TIMEOUT_SECONDS + " s", e);
         }
     }
 

@@ -4,13 +4,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -50,23 +48,10 @@ final class DemoTopics implements AutoCloseable {
         return admin;
     }
 
-    /**
-     * Creates the topic, with the cluster's default replication (with {@code acks=all}, a
-     * replication below the cluster's {@code min.insync.replicas} could not be written), and
-     * waits until every partition is open (KAFKA-15591, see PartitionEnds).
-     */
+    /** Creates the topic ({@link FreshTopic}); the producer learns of it now, not in the burst. */
     void create(String topic, int partitions) throws InterruptedException {
-        try {
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new CliException("cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
-        } catch (TimeoutException e) {
-            throw new CliException("the broker did not create topic " + topic + " within " + TIMEOUT.toSeconds()
-                    + " s", e);
-        }
-        PartitionEnds.of(admin, topic, partitions, TIMEOUT);
-        producer.partitionsFor(topic); // the producer learns the new topic now, not in the burst
+        FreshTopic.create(admin, topic, partitions, TIMEOUT);
+        producer.partitionsFor(topic);
     }
 
     /**
