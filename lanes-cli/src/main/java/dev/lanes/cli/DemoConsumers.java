@@ -1,8 +1,5 @@
 package dev.lanes.cli;
 
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -35,22 +32,9 @@ interface DemoConsumers extends AutoCloseable {
         };
     }
 
-    /**
-     * The properties every consumer of the demo shares: its group, from the earliest offset (the
-     * group is new), offsets committed by the strategy itself.
-     */
-    static Map<String, Object> properties(String bootstrap, String group) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return props;
-    }
-
-    /** A plain consumer with the demo's properties: String keys, byte[] values (the I/O time). */
+    /** A plain consumer of a new group: String keys, byte[] values (the I/O time). */
     static KafkaConsumer<String, byte[]> plainConsumer(String bootstrap, String group) {
-        return new KafkaConsumer<>(properties(bootstrap, group), new StringDeserializer(),
+        return new KafkaConsumer<>(NewGroupProperties.of(bootstrap, group), new StringDeserializer(),
                 new ByteArrayDeserializer());
     }
 }

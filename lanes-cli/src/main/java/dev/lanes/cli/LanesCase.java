@@ -5,10 +5,8 @@ import dev.lanes.LanesOptions;
 import dev.lanes.LanesStats;
 import dev.lanes.RecordHandler;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -67,10 +65,8 @@ final class LanesCase {
     }
 
     private LanesOptions<byte[], byte[]> options(BenchCase benchCase, String topic) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, benchCase.caseName() + "-" + System.nanoTime());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> props = NewGroupProperties.of(bootstrap,
+                benchCase.caseName() + "-" + System.nanoTime());
         props.putAll(workload.consumerOverrides());
         LanesOptions.Builder<byte[], byte[]> options = LanesOptions.<byte[], byte[]>builder()
                 .consumerProperties(props)

@@ -22,7 +22,7 @@ final class LanesDemoConsumer implements DemoConsumers {
     LanesDemoConsumer(DemoStrategy strategy, String bootstrap, String topic, String group, DemoProbe probe) {
         this.probe = probe;
         this.lanes = LanesConsumer.create(LanesOptions.<String, byte[]>builder()
-                .consumerProperties(DemoConsumers.properties(bootstrap, group))
+                .consumerProperties(NewGroupProperties.of(bootstrap, group))
                 .keyDeserializer(new StringDeserializer())
                 .valueDeserializer(new ByteArrayDeserializer())
                 .topics(topic)

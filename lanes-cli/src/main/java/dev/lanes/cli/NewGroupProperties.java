@@ -1,0 +1,26 @@
+package dev.lanes.cli;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+
+/**
+ * The consumer properties of a group that the bench and the demo create for one run: it starts
+ * at the earliest offset (it has no committed offsets), and nothing is committed automatically
+ * (a plain loop that needs no commits, or commits itself; Lanes commits by itself). Stateless.
+ */
+final class NewGroupProperties {
+
+    private NewGroupProperties() {
+    }
+
+    /** @return a new, mutable map, for callers that add their own properties */
+    static Map<String, Object> of(String bootstrap, String group) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return props;
+    }
+}
