@@ -85,9 +85,8 @@ final class Backpressure {
                 ? records + maxPollRecords <= maxRecords - maxRecords / 4 && bytes < maxBytes - maxBytes / 4
                 : records + maxPollRecords <= maxRecords && bytes < maxBytes;
         logTransition(room);
-        int count = Math.max(1, partitions.size());
-        long shareRecords = Math.max(1, maxRecords / count);
-        long shareBytes = Math.max(1, maxBytes / count);
+        long shareRecords = shareRecords(partitions.size());
+        long shareBytes = Math.max(1, maxBytes / Math.max(1, partitions.size()));
         List<TopicPartition> toPause = new ArrayList<>();
         List<TopicPartition> toResume = new ArrayList<>();
         boolean anyFetching = false;
@@ -125,8 +124,12 @@ final class Backpressure {
      * {@code BatchSizer#handlerMayBeSlow}).
      */
     int keepable(PartitionState partition, int polled, int partitionCount) {
-        long share = Math.max(1, maxRecords / Math.max(1, partitionCount));
-        return (int) Math.min(polled, Math.max(1, share - partition.bufferedRecords));
+        return (int) Math.min(polled, Math.max(1, shareRecords(partitionCount) - partition.bufferedRecords));
+    }
+
+    /** A partition's share of the record bound: an even split over the partitions owned. */
+    private long shareRecords(int partitionCount) {
+        return Math.max(1, maxRecords / Math.max(1, partitionCount));
     }
 
     /**
