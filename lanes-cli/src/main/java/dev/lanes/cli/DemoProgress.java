@@ -16,11 +16,12 @@ final class DemoProgress {
     private final PrintWriter err;
     private final boolean terminal;
     private long lastNanos;
-    private int lastWidth;
+    private final TerminalLine inPlace;
 
     DemoProgress(PrintWriter err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
+        this.inPlace = new TerminalLine(err);
     }
 
     /** The bar, on a terminal, if one is due. */
@@ -30,19 +31,13 @@ final class DemoProgress {
             return;
         }
         lastNanos = now;
-        String line = row + " " + bar(done, total) + String.format(Locale.ROOT, " %,d/%,d  in flight %d  %.1f s",
-                done, total, inFlight, seconds);
-        err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
-        lastWidth = line.length();
-        err.flush();
+        inPlace.rewrite(row + " " + bar(done, total) + String.format(Locale.ROOT, " %,d/%,d  in flight %d  %.1f s",
+                done, total, inFlight, seconds));
     }
 
     /** The line that stays: replaces the bar. */
     void line(String line) {
-        if (terminal && lastWidth > 0) {
-            err.print("\r" + " ".repeat(lastWidth) + "\r");
-            lastWidth = 0;
-        }
+        inPlace.clear();
         err.println(line);
         err.flush();
     }

@@ -21,13 +21,14 @@ final class Progress {
     private final long periodNanos;
     private long lastNanos;
     private long lastEnded;
-    private int lastWidth;
+    private final TerminalLine inPlace;
 
     Progress(PrintWriter err, boolean terminal, long nowNanos) {
         this.err = err;
         this.terminal = terminal;
         this.periodNanos = terminal ? TERMINAL_PERIOD_NANOS : LOG_PERIOD_NANOS;
         this.lastNanos = nowNanos;
+        this.inPlace = new TerminalLine(err);
     }
 
     /** Whether stderr is a terminal (Java 22+ says so itself; before, a console means one). */
@@ -61,20 +62,15 @@ final class Progress {
         lastNanos = nowNanos;
         lastEnded = stats.endedRecords();
         if (terminal) {
-            err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
-            lastWidth = line.length();
+            inPlace.rewrite(line);
         } else {
             err.println(line);
+            err.flush();
         }
-        err.flush();
     }
 
     /** Clears the in-place line, so that what follows starts on a clean line. */
     void clear() {
-        if (terminal && lastWidth > 0) {
-            err.print("\r" + " ".repeat(lastWidth) + "\r");
-            err.flush();
-            lastWidth = 0;
-        }
+        inPlace.clear();
     }
 }
