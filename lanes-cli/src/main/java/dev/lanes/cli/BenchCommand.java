@@ -244,10 +244,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private String machine() {
-        return String.format(Locale.ROOT, "java %s (%s), %d CPUs, max heap %d MiB, settings: %s",
-                System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        return ThisMachine.describe() + ", settings: "
+                + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 
     private void log(String line) {

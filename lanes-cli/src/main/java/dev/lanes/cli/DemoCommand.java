@@ -118,9 +118,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         DemoEvents demoEvents = new DemoEvents(events, keys, workMs, workSigma, seed);
         String workload = demoEvents.describe();
-        String machine = String.format(Locale.ROOT, "java %s (%s), %d CPUs, max heap %d MiB",
-                System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        String machine = ThisMachine.describe();
         DemoProgress progress = new DemoProgress(spec.commandLine().getErr(), Progress.stderrIsTerminal());
         progress.line("lanes demo: " + workload);
         progress.line(String.format(Locale.ROOT, "%.1f s of I/O in all: the article's 20 h, time-scaled; %s",
