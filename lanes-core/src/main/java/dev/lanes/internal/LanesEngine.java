@@ -12,6 +12,7 @@ import dev.lanes.internal.poll.Backpressure;
 import dev.lanes.internal.poll.Poller;
 import dev.lanes.internal.work.BatchFactory;
 import dev.lanes.internal.work.Inbox;
+import dev.lanes.internal.work.RecordDecoder;
 import dev.lanes.internal.work.WorkerExecutors;
 import java.time.Duration;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +47,7 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
     private static final Duration MIN_LEAVE_TIME = Duration.ofSeconds(1);
 
     private final LanesOptions<K, V> options;
-    private final Function<Map<String, Object>, Consumer<K, V>> consumerFactory;
+    private final Function<Map<String, Object>, Consumer<byte[], byte[]>> consumerFactory;
     private final CompletableFuture<Void> termination = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final EngineStats stats = new EngineStats();
@@ -54,27 +56,28 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
     private volatile Inbox inbox;
     private volatile Thread pollerThread;
 
-    LanesEngine(LanesOptions<K, V> options, Function<Map<String, Object>, Consumer<K, V>> consumerFactory) {
+    LanesEngine(LanesOptions<K, V> options, Function<Map<String, Object>, Consumer<byte[], byte[]>> consumerFactory) {
         this.options = Objects.requireNonNull(options, "options");
         this.consumerFactory = consumerFactory;
         this.closeTimeout = options.closeTimeout();
     }
 
     public static <K, V> LanesConsumer<K, V> create(LanesOptions<K, V> options) {
-        return new LanesEngine<>(options, props -> new KafkaConsumer<>(props,
-                options.keyDeserializer().orElse(null), options.valueDeserializer().orElse(null)));
+        // Bytes until the worker: the user's deserializers run there (Deserializers, RecordDecoder).
+        return new LanesEngine<>(options,
+                props -> new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
     }
 
     @Override
     public void start(RecordHandler<K, V> handler) {
         Objects.requireNonNull(handler, "handler");
-        startWith(BatchFactory.blocking(handler));
+        startWith(decoder -> BatchFactory.blocking(handler, decoder));
     }
 
     @Override
     public void startAsync(AsyncRecordHandler<K, V> handler) {
         Objects.requireNonNull(handler, "handler");
-        startWith(BatchFactory.async(handler));
+        startWith(decoder -> BatchFactory.async(handler, decoder));
     }
 
     @Override
@@ -130,17 +133,19 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
         return stats;
     }
 
-    private void startWith(BatchFactory batches) {
+    private void startWith(Function<RecordDecoder<K, V>, BatchFactory> batchesFor) {
         if (!started.compareAndSet(false, true)) {
             throw new LanesException(closeRequested ? "this Lanes consumer was closed" : "start was already called");
         }
         try {
             Map<String, Object> props = consumerProperties();
-            Consumer<K, V> consumer = consumerFactory.apply(props);
+            RecordDecoder<K, V> decoder = Deserializers.decoderFor(options, props);
+            BatchFactory batches = batchesFor.apply(decoder);
+            Consumer<byte[], byte[]> consumer = consumerFactory.apply(props);
             ExecutorService ownExecutor = options.executor().isPresent() ? null
                     : WorkerExecutors.create(options.maxConcurrency(), "lanes-worker-");
             Executor executor = options.executor().orElse(ownExecutor);
-            Thread thread = new Thread(() -> run(consumer, props, batches, executor, ownExecutor),
+            Thread thread = new Thread(() -> run(consumer, props, batches, decoder, executor, ownExecutor),
                     "lanes-poller-" + props.get(ConsumerConfig.GROUP_ID_CONFIG));
             pollerThread = thread;
             thread.start();
@@ -162,16 +167,16 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
     }
 
     /** The poller thread's whole life. */
-    private void run(Consumer<K, V> consumer, Map<String, Object> props, BatchFactory batches, Executor executor,
-                     ExecutorService ownExecutor) {
+    private void run(Consumer<byte[], byte[]> consumer, Map<String, Object> props, BatchFactory batches,
+                     RecordDecoder<K, V> decoder, Executor executor, ExecutorService ownExecutor) {
         Throwable failure = null;
-        Poller<K, V> poller = null;
+        Poller poller = null;
         try {
             int metadataMaxChars = options.offsetMetadataMaxChars() > 0
                     ? options.offsetMetadataMaxChars() : MetadataLimit.lookUp(props);
             EngineConfig config = EngineConfig.of(options,
                     (Integer) props.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), metadataMaxChars);
-            poller = new Poller<>(consumer, config, batches, executor, System::nanoTime, stats, System.nanoTime());
+            poller = new Poller(consumer, config, batches, executor, System::nanoTime, stats, System.nanoTime());
             inbox = poller.inbox();
             poller.subscribe();
             while (!closeRequested && poller.stopCause() == null) {
@@ -197,6 +202,7 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
             if (ownExecutor != null) {
                 ownExecutor.shutdown();
             }
+            closeQuietly(decoder);
         }
         if (failure == null) {
             termination.complete(null);
@@ -204,6 +210,14 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
             termination.completeExceptionally(failure);
         } else {
             termination.completeExceptionally(new LanesException("Lanes consumer stopped: " + failure, failure));
+        }
+    }
+
+    private static void closeQuietly(RecordDecoder<?, ?> decoder) {
+        try {
+            decoder.close();
+        } catch (RuntimeException e) {
+            log.warn("Closing the key or value deserializer failed: {}", e.toString());
         }
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The engine's life: start, close, fatal errors; with a mock consumer on the real poller thread. */
 class LanesEngineTest {
-    private final MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
+    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
 
     private LanesEngine<String, String> engine() {
         LanesOptions<String, String> options = LanesOptions.<String, String>builder()

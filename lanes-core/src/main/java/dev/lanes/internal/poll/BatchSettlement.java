@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,11 +104,15 @@ final class BatchSettlement {
 
     private void failed(WorkItem<?, ?> item, Throwable error, long nowNanos) {
         stats.failedAttempts.increment();
-        if (maxAttempts > 0 && item.attempt() >= maxAttempts) {
+        // A record that cannot be deserialized fails the same way at every attempt.
+        boolean retryable = !(error instanceof RecordDeserializationException);
+        if (!retryable || maxAttempts > 0 && item.attempt() >= maxAttempts) {
             scheduler.exhausted(item);
             if (exhausted == null) {
-                exhausted = new LanesException(item + " failed its last attempt (maxAttempts=" + maxAttempts
-                        + "); the consumer stops so that the record is not lost: " + error, error);
+                String why = retryable ? "failed its last attempt (maxAttempts=" + maxAttempts + ")"
+                        : "cannot be deserialized (never retried)";
+                exhausted = new LanesException(item + " " + why + "; the consumer stops so that the record is "
+                        + "not lost: " + error, error);
             }
             return;
         }

@@ -23,6 +23,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
  * The poll loop: runs one turn at a time, and is the only code that calls {@code poll} on the
  * {@link Consumer}.
  *
+ * <p>The consumer fetches bytes: keys and values are deserialized by the workers
+ * ({@code RecordDecoder}), so the poller's time goes to polling, and a record that cannot be
+ * deserialized fails alone.
+ *
  * <p><b>Threads.</b> One poller thread runs {@link #runOnce}; it owns the consumer and every part
  * below, and each part is the only writer of its own state. Workers run batches on the executor
  * and hand them back through the {@link Inbox}; the only partition state they read is whether it
@@ -46,11 +50,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
  * its handler ended, so a committed offset never passes a record that has not ended. No more
  * batches are out than the limit allows, and a batch runs its records one at a time.
  */
-public final class Poller<K, V> {
+public final class Poller {
     static final long PAUSED_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long FETCH_WAIT_WHILE_BUSY_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
-    private final Consumer<K, V> consumer;
+    private final Consumer<byte[], byte[]> consumer;
     private final EngineConfig config;
     private final LongSupplier nanoClock;
     private final EngineStats stats;
@@ -60,9 +64,9 @@ public final class Poller<K, V> {
     private final Dispatcher dispatcher;
     private final PartitionLifecycle lifecycle;
     private final BatchSettlement settlement;
-    private final RecordIntake<K, V> intake;
+    private final RecordIntake intake;
 
-    public Poller(Consumer<K, V> consumer, EngineConfig config, BatchFactory batches, Executor executor,
+    public Poller(Consumer<byte[], byte[]> consumer, EngineConfig config, BatchFactory batches, Executor executor,
                   LongSupplier nanoClock, EngineStats stats, long randomSeed) {
         this.consumer = consumer;
         this.config = config;
@@ -80,7 +84,7 @@ public final class Poller<K, V> {
                 config.revokeTimeout(), config.commitSyncTimeout(), this::takeBackFinished);
         this.settlement = new BatchSettlement(lifecycle, dispatcher, scheduler, backpressure, stats, config.backoff(),
                 config.maxAttempts(), new SplittableRandom(randomSeed));
-        this.intake = new RecordIntake<>(consumer, lifecycle, backpressure, scheduler, sizer, stats, config.lanes(),
+        this.intake = new RecordIntake(consumer, lifecycle, backpressure, scheduler, sizer, stats, config.lanes(),
                 config.trimToShare(), config.commitSyncTimeout());
     }
 
@@ -107,7 +111,7 @@ public final class Poller<K, V> {
         // while it does end the wait on the inbox below. With nothing assigned yet, poll is where
         // the group join makes progress, so wait there too.
         boolean blockInPoll = dispatcher.batchesOut() == 0 && (fetching || lifecycle.size() == 0);
-        ConsumerRecords<K, V> records = consumer.poll(Duration.ofNanos(blockInPoll ? wait : 0));
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofNanos(blockInPoll ? wait : 0));
         now = nanoClock.getAsLong();
         intake.queue(records);
         dispatcher.startWork(now);

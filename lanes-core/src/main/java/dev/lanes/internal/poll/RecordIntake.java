@@ -15,7 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Turns the records of a poll into queued work: tracks each offset, skips those the previous
+ * Turns the records of a poll, still in bytes, into queued work: tracks each offset, skips those the previous
  * owner already ended, counts the rest against the buffer, and queues each in its lane. In
  * PARTITION order with a slow handler it keeps only a partition's share of the poll and returns
  * the rest to the log ({@link Backpressure#trimToShare}); an offset that went back restarts the
@@ -24,8 +24,8 @@ import org.apache.kafka.common.TopicPartition;
  * <p>Confined to the poller thread; writes nothing of its own (it feeds the tracker, the
  * backpressure counts and the scheduler through their owners).
  */
-final class RecordIntake<K, V> {
-    private final Consumer<K, V> consumer;
+final class RecordIntake {
+    private final Consumer<byte[], byte[]> consumer;
     private final PartitionLifecycle lifecycle;
     private final Backpressure backpressure;
     private final Scheduler scheduler;
@@ -35,8 +35,8 @@ final class RecordIntake<K, V> {
     private final boolean trimToShare;
     private final Duration commitSyncTimeout;
 
-    RecordIntake(Consumer<K, V> consumer, PartitionLifecycle lifecycle, Backpressure backpressure, Scheduler scheduler,
-                 BatchSizer sizer, EngineStats stats, LaneStrategy lanes, boolean trimToShare,
+    RecordIntake(Consumer<byte[], byte[]> consumer, PartitionLifecycle lifecycle, Backpressure backpressure,
+                 Scheduler scheduler, BatchSizer sizer, EngineStats stats, LaneStrategy lanes, boolean trimToShare,
                  Duration commitSyncTimeout) {
         this.consumer = consumer;
         this.lifecycle = lifecycle;
@@ -49,18 +49,18 @@ final class RecordIntake<K, V> {
         this.commitSyncTimeout = commitSyncTimeout;
     }
 
-    void queue(ConsumerRecords<K, V> records) {
+    void queue(ConsumerRecords<byte[], byte[]> records) {
         for (TopicPartition topicPartition : records.partitions()) {
             PartitionState partition = lifecycle.get(topicPartition);
             if (partition == null || partition.isRevoked()) {
                 continue;
             }
-            List<ConsumerRecord<K, V>> polled = records.records(topicPartition);
+            List<ConsumerRecord<byte[], byte[]>> polled = records.records(topicPartition);
             // A fast handler drains a partition's excess in moments, and refetching it would cost more.
             int kept = trimToShare && sizer.handlerMayBeSlow()
                     ? backpressure.trimToShare(consumer, partition, polled, lifecycle.size()) : polled.size();
             stats.returnedToLog.add(polled.size() - kept);
-            for (ConsumerRecord<K, V> record : polled.subList(0, kept)) {
+            for (ConsumerRecord<byte[], byte[]> record : polled.subList(0, kept)) {
                 if (partition.tracker() != null && record.offset() <= partition.tracker().lastTrackedOffset()) {
                     long resumeAt = ResumePoint.of(consumer, record, partition.tracker().committableOffset(),
                             commitSyncTimeout);

@@ -5,15 +5,17 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One record for an asynchronous handler: the worker only starts it; whichever thread completes
- * the returned stage hands the batch back.
+ * One record for an asynchronous handler: the worker deserializes it and starts it; whichever
+ * thread completes the returned stage hands the batch back.
  */
 final class AsyncBatch<K, V> extends Batch {
     private final AsyncRecordHandler<K, V> handler;
+    private final RecordDecoder<K, V> decoder;
 
-    AsyncBatch(WorkItem<?, ?> item, Inbox inbox, AsyncRecordHandler<K, V> handler) {
+    AsyncBatch(WorkItem<?, ?> item, Inbox inbox, AsyncRecordHandler<K, V> handler, RecordDecoder<K, V> decoder) {
         super(List.of(item), inbox);
         this.handler = handler;
+        this.decoder = decoder;
     }
 
     @Override
@@ -27,7 +29,9 @@ final class AsyncBatch<K, V> extends Batch {
         long start = System.nanoTime();
         CompletionStage<?> stage;
         try {
-            stage = handler.handle((WorkItem<K, V>) items().get(0));
+            WorkItem<K, V> item = (WorkItem<K, V>) items().get(0);
+            item.decode(decoder);
+            stage = handler.handle(item);
         } catch (Throwable e) {
             failed(0, e);
             finish(0);

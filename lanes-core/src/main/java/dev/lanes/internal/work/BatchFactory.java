@@ -12,11 +12,11 @@ public interface BatchFactory {
     /** Whether several records may share a hand-off (asynchronous handlers take one each). */
     boolean batches();
 
-    static <K, V> BatchFactory blocking(RecordHandler<K, V> handler) {
+    static <K, V> BatchFactory blocking(RecordHandler<K, V> handler, RecordDecoder<K, V> decoder) {
         return new BatchFactory() {
             @Override
             public Batch create(List<WorkItem<?, ?>> items, Inbox inbox) {
-                return new BlockingBatch<>(items, inbox, handler);
+                return new BlockingBatch<>(items, inbox, handler, decoder);
             }
 
             @Override
@@ -26,11 +26,11 @@ public interface BatchFactory {
         };
     }
 
-    static <K, V> BatchFactory async(AsyncRecordHandler<K, V> handler) {
+    static <K, V> BatchFactory async(AsyncRecordHandler<K, V> handler, RecordDecoder<K, V> decoder) {
         return new BatchFactory() {
             @Override
             public Batch create(List<WorkItem<?, ?>> items, Inbox inbox) {
-                return new AsyncBatch<>(items.get(0), inbox, handler);
+                return new AsyncBatch<>(items.get(0), inbox, handler, decoder);
             }
 
             @Override

@@ -9,19 +9,25 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * One polled record on its way through the engine: its lane, its handle in the partition's offset
  * tracker, and the attempt being made. It is also what the handler sees, to save an allocation.
  *
+ * <p>It carries the record as fetched, in bytes; the worker that runs it deserializes it
+ * ({@link #decode}) just before the handler sees it.
+ *
  * <p>The attempt is written only by {@code BatchSettlement} on the poller thread, between two
- * attempts; a worker reads it after the poller handed the item over through the executor, which
- * orders the two.
+ * attempts; the decoded record only by the worker running an attempt. Each is read by the other
+ * side after a hand-over through the executor or the inbox, which orders the two.
  */
 public final class WorkItem<K, V> implements LanesRecord<K, V> {
-    private final ConsumerRecord<K, V> record;
+    private final ConsumerRecord<byte[], byte[]> record;
     private final PartitionState partition;
     private final Lane lane;
     private final long trackerHandle;
     private final int bytes;
     private int attempt = 1;
+    /** The record in the user's types, once a worker deserialized it. */
+    private ConsumerRecord<K, V> decoded;
 
-    public WorkItem(ConsumerRecord<K, V> record, PartitionState partition, Lane lane, long trackerHandle, int bytes) {
+    public WorkItem(ConsumerRecord<byte[], byte[]> record, PartitionState partition, Lane lane, long trackerHandle,
+                    int bytes) {
         this.record = record;
         this.partition = partition;
         this.lane = lane;
@@ -29,9 +35,37 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
         this.bytes = bytes;
     }
 
+    /** The record as the handler sees it; only once {@link #decode} succeeded. */
     @Override
     public ConsumerRecord<K, V> consumerRecord() {
+        return decoded;
+    }
+
+    /** The record as fetched, in bytes. */
+    public ConsumerRecord<byte[], byte[]> rawRecord() {
         return record;
+    }
+
+    /** Worker thread: deserializes the record, once; throws what the decoder throws. */
+    void decode(RecordDecoder<K, V> decoder) {
+        if (decoded == null) {
+            decoded = decoder.decode(record);
+        }
+    }
+
+    @Override
+    public String topic() {
+        return record.topic();
+    }
+
+    @Override
+    public int partition() {
+        return record.partition();
+    }
+
+    @Override
+    public long offset() {
+        return record.offset();
     }
 
     @Override

@@ -11,7 +11,9 @@ import dev.lanes.internal.metrics.EngineStats;
 import dev.lanes.internal.offsets.DecodedOffsets;
 import dev.lanes.internal.work.Batch;
 import dev.lanes.internal.work.BatchFactory;
+import dev.lanes.internal.work.RecordDecoder;
 import dev.lanes.internal.offsets.OffsetMetadataCodec;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /** The poll loop driven by hand: a mock consumer, a manual executor and a clock that moves only when told. */
@@ -28,11 +31,13 @@ class PollerTest {
     private static final TopicPartition TP0 = new TopicPartition("t", 0);
     private static final TopicPartition TP1 = new TopicPartition("t", 1);
     private static final long SECOND = 1_000_000_000L;
+    private static final RecordDecoder<String, String> STRINGS =
+            new RecordDecoder<>(new StringDeserializer(), new StringDeserializer());
 
     /** The seeks the poller made, as {@code partition@offset epoch E}; and a commit that fails once, when asked. */
     private final List<String> seeks = new ArrayList<>();
     private boolean failNextCommitSync;
-    private final MockConsumer<String, String> consumer = new MockConsumer<>("earliest") {
+    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest") {
         @Override
         public void seek(TopicPartition partition, OffsetAndMetadata position) {
             seeks.add(partition + "@" + position.offset() + " epoch " + position.leaderEpoch().orElse(-1));
@@ -53,12 +58,13 @@ class PollerTest {
     private final EngineStats stats = new EngineStats();
     private int maxBufferedRecords = LanesOptions.DEFAULT_MAX_BUFFERED_RECORDS;
     private long now = 1_000 * SECOND;
+    private RecordDecoder<String, String> decoder = STRINGS;
 
-    private Poller<String, String> poller(Ordering ordering, int maxConcurrency, RecordHandler<String, String> handler) {
+    private Poller poller(Ordering ordering, int maxConcurrency, RecordHandler<String, String> handler) {
         return poller(ordering, maxConcurrency, 0, handler);
     }
 
-    private Poller<String, String> poller(Ordering ordering, int maxConcurrency, int maxAttempts,
+    private Poller poller(Ordering ordering, int maxConcurrency, int maxAttempts,
                                           RecordHandler<String, String> handler) {
         LanesOptions<String, String> options = LanesOptions.<String, String>builder()
                 .consumerProperties(Map.of("bootstrap.servers", "127.0.0.1:1", "group.id", "g",
@@ -74,9 +80,9 @@ class PollerTest {
                 .maxAttempts(maxAttempts)
                 .maxBufferedRecords(maxBufferedRecords)
                 .build();
-        Poller<String, String> poller = new Poller<>(consumer, EngineConfig.of(options,
+        Poller poller = new Poller(consumer, EngineConfig.of(options,
                 Backpressure.maxPollRecordsFor(maxBufferedRecords, 500), 4096),
-                BatchFactory.blocking(handler), executor, () -> now, stats, 42);
+                BatchFactory.blocking(handler, decoder), executor, () -> now, stats, 42);
         poller.subscribe();
         consumer.rebalance(List.of(TP0, TP1));
         consumer.updateBeginningOffsets(Map.of(TP0, 0L, TP1, 0L));
@@ -92,7 +98,7 @@ class PollerTest {
     }
 
     private void add(TopicPartition tp, long offset, String key) {
-        consumer.addRecord(new ConsumerRecord<>(tp.topic(), tp.partition(), offset, key, "v" + offset));
+        consumer.addRecord(new ConsumerRecord<>(tp.topic(), tp.partition(), offset, bytes(key), bytes("v" + offset)));
     }
 
     private void addRecords(int count) {
@@ -109,25 +115,25 @@ class PollerTest {
         consumer.rebalance(List.of(TP0, TP1));
     }
 
-    private void runTurns(Poller<String, String> poller, int turns) {
+    private void runTurns(Poller poller, int turns) {
         for (int i = 0; i < turns; i++) {
             turn(poller);
             executor.runAll();
         }
     }
 
-    private void turn(Poller<String, String> poller) {
+    private void turn(Poller poller) {
         poller.runOnce(0);
     }
 
-    private void commitNow(Poller<String, String> poller) {
+    private void commitNow(Poller poller) {
         now += 2 * SECOND;
         turn(poller);
     }
 
     @Test
     void handlesEveryRecordAndCommitsTheNextOffset() {
-        Poller<String, String> poller = poller(Ordering.KEY, 10, recording());
+        Poller poller = poller(Ordering.KEY, 10, recording());
         for (int offset = 0; offset < 10; offset++) {
             add(TP0, offset, "k" + offset % 3);
         }
@@ -143,7 +149,7 @@ class PollerTest {
 
     @Test
     void neverHandsOutMoreBatchesThanTheConcurrencyLimit() {
-        Poller<String, String> poller = poller(Ordering.UNORDERED, 3, recording());
+        Poller poller = poller(Ordering.UNORDERED, 3, recording());
         addRecords(10);
         turn(poller);
         turn(poller);
@@ -153,7 +159,7 @@ class PollerTest {
 
     @Test
     void commitsBelowTheFirstRecordNotEndedAndNamesTheEndedOnesAboveIt() {
-        Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
+        Poller poller = poller(Ordering.UNORDERED, 10, recording());
         addRecords(5);
         turn(poller);
         executor.runOffset(1);
@@ -173,7 +179,7 @@ class PollerTest {
     @Test
     void aFailedRecordIsRetriedAfterItsBackoffAndHoldsItsPartition() {
         List<String> attempts = new ArrayList<>();
-        Poller<String, String> poller = poller(Ordering.PARTITION, 10, record -> {
+        Poller poller = poller(Ordering.PARTITION, 10, record -> {
             attempts.add(describe(record));
             if (record.offset() == 0 && record.attempt() == 1) {
                 throw new IllegalStateException("downstream unavailable");
@@ -198,7 +204,7 @@ class PollerTest {
 
     @Test
     void aRecordThatFailsItsLastAttemptStopsTheEngineWithoutBeingCommitted() {
-        Poller<String, String> poller = poller(Ordering.PARTITION, 10, 2, record -> {
+        Poller poller = poller(Ordering.PARTITION, 10, 2, record -> {
             handled.add(describe(record));
             if (record.offset() == 1) {
                 throw new IllegalStateException("poison");
@@ -217,8 +223,39 @@ class PollerTest {
     }
 
     @Test
+    void aValueThatCannotBeDeserializedFailsItsRecordOnlyAndIsNeverRetried() {
+        decoder = new RecordDecoder<>(new StringDeserializer(), new StringDeserializer() {
+            @Override
+            public String deserialize(String topic, byte[] data) {
+                String text = super.deserialize(topic, data);
+                if (text.equals("v1")) {
+                    throw new IllegalArgumentException("not JSON");
+                }
+                return text;
+            }
+        });
+        Poller poller = poller(Ordering.KEY, 10, recording());
+        add(TP0, 0, "a");
+        add(TP0, 1, "b");
+        add(TP0, 2, "a");
+        add(TP1, 0, "b");
+        runTurns(poller, 3);
+        now += 100 * SECOND;
+        runTurns(poller, 3);
+
+        assertThat(poller.stopCause()).as("with maxAttempts 0, only a record that cannot be deserialized stops it")
+                .hasMessageContaining("t-0@1").hasMessageContaining("cannot be deserialized")
+                .hasRootCauseMessage("not JSON");
+        assertThat(handled).as("every other record, the same key in another partition too")
+                .containsExactlyInAnyOrder("0@0#1", "0@2#1", "1@0#1");
+        assertThat(stats.failedAttempts.sum()).as("one attempt, not retried").isEqualTo(1);
+        poller.drainAndCommit(Duration.ZERO);
+        assertThat(consumer.committed(Set.of(TP0)).get(TP0).offset()).isEqualTo(1);
+    }
+
+    @Test
     void skipsRecordsThatThePreviousOwnerAlreadyEnded() {
-        Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
+        Poller poller = poller(Ordering.UNORDERED, 10, recording());
         reassignAfterCommit(0, 2, 3);
         addRecords(5);
         runTurns(poller, 5);
@@ -230,7 +267,7 @@ class PollerTest {
 
     @Test
     void carriesThePreviousOwnersEndedOffsetsUntilItPollsPastThem() {
-        Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
+        Poller poller = poller(Ordering.UNORDERED, 10, recording());
         reassignAfterCommit(0, 2, 3, 7, 8);
         addRecords(5);
         runTurns(poller, 5);
@@ -246,7 +283,7 @@ class PollerTest {
 
     @Test
     void aLostPartitionIsDroppedWithoutACommit() {
-        Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
+        Poller poller = poller(Ordering.UNORDERED, 10, recording());
         addRecords(3);
         turn(poller);
         executor.runOffset(0);
@@ -263,7 +300,7 @@ class PollerTest {
 
     @Test
     void aPartitionThatComesBackWaitsForItsPreviousRecordsToReturn() {
-        Poller<String, String> poller = poller(Ordering.PARTITION, 10, recording());
+        Poller poller = poller(Ordering.PARTITION, 10, recording());
         addRecords(2);
         turn(poller);
         assertThat(executor.pendingBatches()).hasSize(1);
@@ -286,7 +323,7 @@ class PollerTest {
 
     @Test
     void onRevocationCommitsWhatEndedAndDropsLateResults() {
-        Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
+        Poller poller = poller(Ordering.UNORDERED, 10, recording());
         addRecords(3);
         turn(poller);
         executor.runOffset(0);
@@ -302,6 +339,11 @@ class PollerTest {
         assertThat(handled).containsExactly("0@0#1");
     }
 
+    /** The consumer fetches bytes; the poller's workers deserialize them with a StringDeserializer. */
+    private static byte[] bytes(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+
     private void addValue(TopicPartition tp, long offset, String value) {
         addValue(tp, offset, value, 3);
     }
@@ -309,7 +351,7 @@ class PollerTest {
     /** A record written under leader epoch {@code epoch}. */
     private void addValue(TopicPartition tp, long offset, String value, int epoch) {
         consumer.addRecord(new ConsumerRecord<>(tp.topic(), tp.partition(), offset, 0L,
-                org.apache.kafka.common.record.TimestampType.CREATE_TIME, 1, value.length(), "k", value,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME, 1, value.length(), bytes("k"), bytes(value),
                 new org.apache.kafka.common.header.internals.RecordHeaders(), java.util.Optional.of(epoch)));
     }
 
@@ -321,7 +363,7 @@ class PollerTest {
     void anOffsetThatGoesBackRestartsThePartitionAndDropsTheOldLogsLateResults() throws Exception {
         java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        Poller<String, String> poller = poller(Ordering.PARTITION, 10, record -> {
+        Poller poller = poller(Ordering.PARTITION, 10, record -> {
             if (record.value().equals("old1")) {
                 started.countDown();
                 release.await();                   // still running when the log changes under it
@@ -361,7 +403,7 @@ class PollerTest {
 
     @Test
     void aTruncationAboveTheLowestRecordNotEndedReplaysFromThatRecord() {
-        Poller<String, String> poller = poller(Ordering.PARTITION, 10, recordingValues());
+        Poller poller = poller(Ordering.PARTITION, 10, recordingValues());
         for (int offset = 0; offset < 5; offset++) {
             addValue(TP0, offset, "v" + offset);
         }
@@ -389,7 +431,7 @@ class PollerTest {
 
     @Test
     void aTopicCreatedAgainMovesTheCommittedOffsetBackAndForgetsTheOldMetadata() {
-        Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recording());
+        Poller poller = poller(Ordering.UNORDERED, 10, recording());
         addRecords(5);
         turn(poller);
         executor.runOffset(0);
@@ -432,7 +474,7 @@ class PollerTest {
     @Test
     void inPartitionOrderAPollBeyondAPartitionsShareGoesBackToTheLogSoThatEveryPartitionRuns() {
         maxBufferedRecords = 40;
-        Poller<String, String> poller = poller(Ordering.PARTITION, 10, recording());
+        Poller poller = poller(Ordering.PARTITION, 10, recording());
         eightPartitionsOfFive();
         for (int offset = 0; offset < 10; offset++) {
             add(TP0, offset, "k");
@@ -464,7 +506,7 @@ class PollerTest {
     @Test
     void inKeyOrderThePollIsKeptWhole() {
         maxBufferedRecords = 40;
-        Poller<String, String> keyed = poller(Ordering.KEY, 10, recording());
+        Poller keyed = poller(Ordering.KEY, 10, recording());
         eightPartitionsOfFive();
         for (int offset = 0; offset < 30; offset++) {
             add(TP0, offset, "k" + offset);
@@ -478,7 +520,7 @@ class PollerTest {
 
     @Test
     void aRestartWhoseCommitFailsIsCommittedAgainBeforeAnyNewRecord() {
-        Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recordingValues());
+        Poller poller = poller(Ordering.UNORDERED, 10, recordingValues());
         for (int offset = 0; offset < 5; offset++) {
             addValue(TP0, offset, "v" + offset);
         }
@@ -509,7 +551,7 @@ class PollerTest {
     @Test
     void recordsThePreviousOwnerEndedTakeNoRoomInTheShare() {
         maxBufferedRecords = 40;
-        Poller<String, String> poller = poller(Ordering.PARTITION, 10, recording());
+        Poller poller = poller(Ordering.PARTITION, 10, recording());
         String metadata = OffsetMetadataCodec.encode(0, new long[] {1, 2, 3}, 4096).orElseThrow();
         consumer.commitSync(Map.of(TP0, new OffsetAndMetadata(0, metadata)));
         consumer.rebalance(List.of());
@@ -527,7 +569,7 @@ class PollerTest {
 
     @Test
     void aRestartNeverResumesBelowTheLogStart() {
-        Poller<String, String> poller = poller(Ordering.UNORDERED, 10, recordingValues());
+        Poller poller = poller(Ordering.UNORDERED, 10, recordingValues());
         for (int offset = 0; offset < 5; offset++) {
             addValue(TP0, offset, "v" + offset);
         }

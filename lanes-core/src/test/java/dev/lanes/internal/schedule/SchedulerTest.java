@@ -17,10 +17,10 @@ class SchedulerTest {
     private final PartitionState p0 = TestPartitions.partition(0);
     private final PartitionState p1 = TestPartitions.partition(1);
 
-    private WorkItem<String, String> add(Ordering ordering, PartitionState partition, String key, long offset) {
+    private WorkItem<?, ?> add(Ordering ordering, PartitionState partition, String key, long offset) {
         Lane lane = LaneStrategy.of(ordering, false).laneFor(partition, key);
-        WorkItem<String, String> item = new WorkItem<>(
-                new ConsumerRecord<>("t", partition.topicPartition().partition(), offset, key, "v"),
+        WorkItem<?, ?> item = new WorkItem<>(
+                new ConsumerRecord<>("t", partition.topicPartition().partition(), offset, bytes(key), bytes("v")),
                 partition, lane, offset, 1);
         scheduler.enqueue(item);
         return item;
@@ -34,8 +34,8 @@ class SchedulerTest {
 
     @Test
     void anOrderedLaneStartsItsNextRecordOnlyAfterThePreviousEnded() {
-        WorkItem<String, String> first = add(Ordering.PARTITION, p0, "a", 0);
-        WorkItem<String, String> second = add(Ordering.PARTITION, p0, "b", 1);
+        WorkItem<?, ?> first = add(Ordering.PARTITION, p0, "a", 0);
+        WorkItem<?, ?> second = add(Ordering.PARTITION, p0, "b", 1);
 
         assertThat(fill(1, 0)).containsExactly(first);
         assertThat(fill(1, 0)).isEmpty();
@@ -45,8 +45,8 @@ class SchedulerTest {
 
     @Test
     void anOrderedLaneMayHandARunOfConsecutiveRecordsToOneBatch() {
-        WorkItem<String, String> first = add(Ordering.PARTITION, p0, "a", 0);
-        WorkItem<String, String> second = add(Ordering.PARTITION, p0, "b", 1);
+        WorkItem<?, ?> first = add(Ordering.PARTITION, p0, "a", 0);
+        WorkItem<?, ?> second = add(Ordering.PARTITION, p0, "b", 1);
 
         assertThat(fill(10, 0)).containsExactly(first, second);
         assertThat(fill(10, 0)).isEmpty();
@@ -54,9 +54,9 @@ class SchedulerTest {
 
     @Test
     void keysOfOnePartitionRunInParallelButEachKeyInOrder() {
-        WorkItem<String, String> a0 = add(Ordering.KEY, p0, "a", 0);
-        WorkItem<String, String> a1 = add(Ordering.KEY, p0, "a", 1);
-        WorkItem<String, String> b2 = add(Ordering.KEY, p0, "b", 2);
+        WorkItem<?, ?> a0 = add(Ordering.KEY, p0, "a", 0);
+        WorkItem<?, ?> a1 = add(Ordering.KEY, p0, "a", 1);
+        WorkItem<?, ?> b2 = add(Ordering.KEY, p0, "b", 2);
 
         assertThat(fill(1, 0)).containsExactly(a0);
         assertThat(fill(1, 0)).containsExactly(b2);
@@ -67,8 +67,8 @@ class SchedulerTest {
 
     @Test
     void nullKeysRunUnorderedInKeyMode() {
-        WorkItem<String, String> first = add(Ordering.KEY, p0, null, 0);
-        WorkItem<String, String> second = add(Ordering.KEY, p0, null, 1);
+        WorkItem<?, ?> first = add(Ordering.KEY, p0, null, 0);
+        WorkItem<?, ?> second = add(Ordering.KEY, p0, null, 1);
 
         assertThat(fill(1, 0)).containsExactly(first);
         assertThat(fill(1, 0)).containsExactly(second);
@@ -90,7 +90,7 @@ class SchedulerTest {
         for (int offset = 0; offset < 1000; offset++) {
             add(Ordering.UNORDERED, p0, "hot", offset);
         }
-        WorkItem<String, String> cold = add(Ordering.UNORDERED, p1, "cold", 0);
+        WorkItem<?, ?> cold = add(Ordering.UNORDERED, p1, "cold", 0);
 
         List<WorkItem<?, ?>> firstBatch = fill(10, 0);
         List<WorkItem<?, ?>> secondBatch = fill(10, 0);
@@ -102,7 +102,7 @@ class SchedulerTest {
 
     @Test
     void aBatchHoldsTheRecordsOfOnePartitionOnly() {
-        List<WorkItem<String, String>> added = new ArrayList<>();
+        List<WorkItem<?, ?>> added = new ArrayList<>();
         for (int offset = 0; offset < 6; offset++) {
             added.add(add(Ordering.KEY, offset % 2 == 0 ? p0 : p1, "k" + offset, offset));
         }
@@ -121,11 +121,11 @@ class SchedulerTest {
 
     @Test
     void aHotKeyGetsOneTurnPerRoundLikeEveryOtherKey() {
-        List<WorkItem<String, String>> hot = new ArrayList<>();
+        List<WorkItem<?, ?>> hot = new ArrayList<>();
         for (int offset = 0; offset < 100; offset++) {
             hot.add(add(Ordering.KEY, p0, "hot", offset));
         }
-        WorkItem<String, String> cold = add(Ordering.KEY, p0, "cold", 100);
+        WorkItem<?, ?> cold = add(Ordering.KEY, p0, "cold", 100);
 
         assertThat(fill(2, 0)).containsExactly(hot.get(0), hot.get(1));
         assertThat(fill(2, 0)).containsExactly(cold);
@@ -133,8 +133,8 @@ class SchedulerTest {
 
     @Test
     void aFailedRecordHoldsItsLaneUntilItsRetryEnds() {
-        WorkItem<String, String> first = add(Ordering.PARTITION, p0, "a", 0);
-        WorkItem<String, String> second = add(Ordering.PARTITION, p0, "b", 1);
+        WorkItem<?, ?> first = add(Ordering.PARTITION, p0, "a", 0);
+        WorkItem<?, ?> second = add(Ordering.PARTITION, p0, "b", 1);
         assertThat(fill(1, 0)).containsExactly(first);
 
         scheduler.retryAt(first, 100);
@@ -149,9 +149,9 @@ class SchedulerTest {
 
     @Test
     void unstartedRecordsGoBackToTheHeadOfTheirLaneInOrder() {
-        WorkItem<String, String> first = add(Ordering.PARTITION, p0, "a", 0);
-        WorkItem<String, String> second = add(Ordering.PARTITION, p0, "b", 1);
-        WorkItem<String, String> third = add(Ordering.PARTITION, p0, "c", 2);
+        WorkItem<?, ?> first = add(Ordering.PARTITION, p0, "a", 0);
+        WorkItem<?, ?> second = add(Ordering.PARTITION, p0, "b", 1);
+        WorkItem<?, ?> third = add(Ordering.PARTITION, p0, "c", 2);
         List<WorkItem<?, ?>> batch = fill(10, 0);
         assertThat(batch).containsExactly(first, second, third);
 
@@ -168,7 +168,7 @@ class SchedulerTest {
     @Test
     void aRevokedPartitionStartsNothingMore() {
         add(Ordering.UNORDERED, p0, "a", 0);
-        WorkItem<String, String> other = add(Ordering.UNORDERED, p1, "b", 0);
+        WorkItem<?, ?> other = add(Ordering.UNORDERED, p1, "b", 0);
 
         TestPartitions.revoke(p0);
         scheduler.forget(p0);
@@ -180,7 +180,7 @@ class SchedulerTest {
     @Test
     void idleKeyLanesAreForgottenInBulkSoMemoryFollowsTheBuffer() {
         for (int offset = 0; offset < 10_000; offset++) {
-            WorkItem<String, String> item = add(Ordering.KEY, p0, "key-" + offset, offset);
+            WorkItem<?, ?> item = add(Ordering.KEY, p0, "key-" + offset, offset);
             assertThat(fill(1, 0)).containsExactly(item);
             scheduler.ended(item);
         }
@@ -193,7 +193,7 @@ class SchedulerTest {
 
     @Test
     void aSweepKeepsLanesThatStillHoldRecords() {
-        WorkItem<String, String> busy = add(Ordering.KEY, p0, "busy", 0);
+        WorkItem<?, ?> busy = add(Ordering.KEY, p0, "busy", 0);
         add(Ordering.KEY, p0, "busy", 1);
         fill(1, 0);
 
@@ -208,5 +208,9 @@ class SchedulerTest {
         Lane first = LaneStrategy.of(Ordering.KEY, false).laneFor(p0, new byte[] {1, 2});
         Lane second = LaneStrategy.of(Ordering.KEY, false).laneFor(p0, new byte[] {1, 2});
         assertThat(first).isSameAs(second);
+    }
+
+    private static byte[] bytes(String text) {
+        return text == null ? null : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

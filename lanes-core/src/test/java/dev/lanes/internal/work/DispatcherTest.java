@@ -13,6 +13,7 @@ import dev.lanes.internal.schedule.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /** The dispatcher asks the limit before every round and tells it how each batch went. */
@@ -27,7 +28,8 @@ class DispatcherTest {
         }
     };
     private final Dispatcher dispatcher = new Dispatcher(scheduler, new BatchSizer(1, 1), limit,
-            BatchFactory.blocking(failingOnOffsetOne), handedOut::add);
+            BatchFactory.blocking(failingOnOffsetOne,
+                    new RecordDecoder<>(new StringDeserializer(), new StringDeserializer())), handedOut::add);
 
     /** A limit that the test sets by hand, and that remembers what it was told. */
     private static final class RecordingLimit implements ConcurrencyLimit {
@@ -54,7 +56,7 @@ class DispatcherTest {
 
     private void enqueue(int records) {
         for (int offset = 0; offset < records; offset++) {
-            scheduler.enqueue(new WorkItem<>(new ConsumerRecord<>("t", 0, offset, "k" + offset, "v"), partition,
+            scheduler.enqueue(new WorkItem<>(new ConsumerRecord<>("t", 0, offset, bytes("k" + offset), bytes("v")), partition,
                     LaneStrategy.of(Ordering.UNORDERED, false).laneFor(partition, null), offset, 1));
         }
     }
@@ -97,5 +99,9 @@ class DispatcherTest {
         assertThat(dispatcher.batchesOut()).isZero();
         assertThat(limit.feedback).containsExactly("1 ok at 9", "1 failed at 9");
         assertThat(dispatcher.canStartWork(10)).as("record 2 waits and two slots are free").isTrue();
+    }
+
+    private static byte[] bytes(String text) {
+        return text == null ? null : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }
