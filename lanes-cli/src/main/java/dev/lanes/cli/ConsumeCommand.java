@@ -1,9 +1,11 @@
 package dev.lanes.cli;
 
 import dev.lanes.LanesConsumer;
+import dev.lanes.LanesOption;
 import dev.lanes.LanesOptions;
 import dev.lanes.LanesStats;
 import dev.lanes.Ordering;
+import dev.lanes.RetryPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -182,8 +184,8 @@ final class ConsumeCommand implements Callable<Integer> {
                 .maxConcurrency(concurrency)
                 // Room for every slot to find work, and then some.
                 .maxBufferedRecords((int) Math.min(Integer.MAX_VALUE,
-                        Math.max(LanesOptions.DEFAULT_MAX_BUFFERED_RECORDS, 4L * concurrency)))
-                .maxAttempts(maxAttempts)
+                        Math.max(LanesOption.MAX_BUFFERED_RECORDS.defaultValue(), 4L * concurrency)))
+                .retryPolicy(RetryPolicy.builder().maxAttempts(maxAttempts).build())
                 .build();
     }
 

@@ -46,8 +46,9 @@ final class EngineConfig {
         this.commitSyncTimeout = DEFAULT_COMMIT_SYNC_TIMEOUT;
         this.revokeTimeout = options.revokeTimeout();
         this.metadataMaxChars = metadataMaxChars;
-        this.maxAttempts = options.maxAttempts();
+        this.maxAttempts = options.retryPolicy().maxAttempts();
         this.trimToShare = options.ordering() == Ordering.PARTITION;
-        this.backoff = new RetryBackoff(options.retryInitialBackoff(), options.retryMaxBackoff(), options.retryJitter());
+        this.backoff = new RetryBackoff(options.retryPolicy().initialBackoff(), options.retryPolicy().maxBackoff(),
+                options.retryPolicy().jitter());
     }
 }
