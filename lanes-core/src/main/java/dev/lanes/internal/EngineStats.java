@@ -1,10 +1,12 @@
 package dev.lanes.internal;
 
+import dev.lanes.LanesMetric;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counters the engine keeps about itself, readable from any thread (progress lines, tests, and
- * later the Micrometer binding). Written mostly by the poller thread.
+ * later the Micrometer binding). Written mostly by the poller thread. Each is a {@link LanesMetric},
+ * read through {@link #read}.
  */
 final class EngineStats {
     final LongAdder polled = new LongAdder();
@@ -25,4 +27,26 @@ final class EngineStats {
     volatile int peakBufferedRecords;
     volatile int batchesOut;
     volatile int assignedPartitions;
+
+    /** The current value of a metric; the switch has no default, so a new metric must be mapped here to compile. */
+    long read(LanesMetric metric) {
+        return switch (metric) {
+            case POLLED_RECORDS -> polled.sum();
+            case ENDED_RECORDS -> ended.sum();
+            case FAILED_ATTEMPTS -> failedAttempts.sum();
+            case SKIPPED_RECORDS -> skippedAlreadyEnded.sum();
+            case RETURNED_RECORDS -> returnedToLog.sum();
+            case ABANDONED_RECORDS -> abandonedOnRevoke.sum();
+            case COMMITS -> commits.sum();
+            case COMMIT_FAILURES -> commitFailures.sum();
+            case METADATA_OVERFLOWS -> metadataOverflows.sum();
+            case UNUSABLE_METADATA -> unusableMetadata.sum();
+            case REVOCATIONS -> revocations.sum();
+            case OFFSET_RESETS -> offsetResets.sum();
+            case BUFFERED_RECORDS -> bufferedRecords;
+            case PEAK_BUFFERED_RECORDS -> peakBufferedRecords;
+            case RUNNING_BATCHES -> batchesOut;
+            case ASSIGNED_PARTITIONS -> assignedPartitions;
+        };
+    }
 }
