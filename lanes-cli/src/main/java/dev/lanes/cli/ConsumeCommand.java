@@ -70,7 +70,8 @@ final class ConsumeCommand implements Callable<Integer> {
     Ordering ordering;
 
     @Option(names = "--concurrency", required = true, paramLabel = "C",
-            description = "The most handler invocations at once (1 to 1000000).")
+            description = "The most handler invocations at once: the Lanes option maxConcurrency"
+                    + " (its range: docs/OPTIONS.md).")
     int concurrency;
 
     @Option(names = "--work-ms", defaultValue = "0", paramLabel = "MS",
@@ -139,13 +140,13 @@ final class ConsumeCommand implements Callable<Integer> {
                 OptionCheck.fail(spec, text[0] + " must not be empty");
             }
         }
-        OptionCheck.between(spec, "--concurrency", concurrency, 1, 1_000_000);
+        OptionCheck.allowedBy(spec, "--concurrency", concurrency, LanesOption.MAX_CONCURRENCY);
         OptionCheck.atLeast(spec, "--work-ms", workMs, 0);
         OptionCheck.atLeast(spec, "--work-jitter-ms", workJitterMs, 0);
         if (!(failRate >= 0 && failRate <= 1)) {
             OptionCheck.fail(spec, "--fail-rate must be 0 to 1, was " + failRate);
         }
-        OptionCheck.between(spec, "--max-attempts", maxAttempts, 0, 1_000_000);
+        OptionCheck.allowedBy(spec, "--max-attempts", maxAttempts, LanesOption.RETRY_MAX_ATTEMPTS);
         if (exitWhenIdle != null && (exitWhenIdle.isNegative() || exitWhenIdle.isZero())) {
             OptionCheck.fail(spec, "--exit-when-idle must be positive, was " + exitWhenIdle);
         }
