@@ -6,6 +6,13 @@ import dev.lanes.LanesException;
 import dev.lanes.LanesOptions;
 import dev.lanes.LanesStats;
 import dev.lanes.RecordHandler;
+import dev.lanes.internal.commit.MetadataLimit;
+import dev.lanes.internal.metrics.EngineStats;
+import dev.lanes.internal.poll.Backpressure;
+import dev.lanes.internal.poll.Poller;
+import dev.lanes.internal.work.BatchFactory;
+import dev.lanes.internal.work.Inbox;
+import dev.lanes.internal.work.WorkerExecutors;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -115,8 +122,8 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
         return LanesStats.of(stats::read);
     }
 
-    /** The engine's own counters, for tests in this package. */
-    EngineStats engineStats() {
+    /** The engine's own counters, for tests. */
+    public EngineStats engineStats() {
         return stats;
     }
 
@@ -159,7 +166,7 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
         try {
             int metadataMaxChars = options.offsetMetadataMaxChars() > 0
                     ? options.offsetMetadataMaxChars() : MetadataLimit.lookUp(props);
-            EngineConfig config = new EngineConfig(options,
+            EngineConfig config = EngineConfig.of(options,
                     (Integer) props.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), metadataMaxChars);
             poller = new Poller<>(consumer, config, batches, executor, System::nanoTime, stats, System.nanoTime());
             inbox = poller.inbox();

@@ -1,0 +1,163 @@
+package dev.lanes.internal.commit;
+
+import dev.lanes.internal.metrics.EngineStats;
+import dev.lanes.internal.offsets.OffsetMetadataCodec;
+import dev.lanes.internal.partition.PartitionState;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits, per partition, the lowest offset whose record has not ended, with the offsets above it
+ * that already ended in the metadata. Periodic commits are asynchronous and one at a time; a
+ * partition is clean only once the broker acknowledged its offset and metadata, so a failed commit
+ * is simply made again at the next interval. Revocation and close commit synchronously.
+ *
+ * <p>Confined to the poller thread (Kafka runs commit callbacks inside poll, on that thread). The
+ * only writer of each partition's {@link CommitRecord}, and of its own schedule.
+ */
+public final class CommitManager {
+    private static final Logger log = LoggerFactory.getLogger(CommitManager.class);
+    /** An asynchronous commit whose callback has not come after this long no longer blocks the next. */
+    private static final long STUCK_COMMIT_NANOS = Duration.ofSeconds(30).toNanos();
+
+    private final Consumer<?, ?> consumer;
+    private final long intervalNanos;
+    private final int metadataMaxChars;
+    private final EngineStats stats;
+    private long nextCommitNanos;
+    private long asyncStartedNanos;
+    private boolean asyncInFlight;
+
+    public CommitManager(Consumer<?, ?> consumer, Duration interval, int metadataMaxChars, EngineStats stats, long nowNanos) {
+        this.consumer = consumer;
+        this.intervalNanos = interval.toNanos();
+        this.metadataMaxChars = metadataMaxChars;
+        this.stats = stats;
+        this.nextCommitNanos = nowNanos + intervalNanos;
+    }
+
+    public long nanosUntilDue(long nowNanos) {
+        return Math.max(0, nextCommitNanos - nowNanos);
+    }
+
+    /** Commits the partitions whose offsets moved, if the interval is up; returns whether it was. */
+    public boolean maybeCommitAsync(Collection<PartitionState> partitions, long nowNanos) {
+        if (nowNanos - nextCommitNanos < 0) {
+            return false;
+        }
+        nextCommitNanos = nowNanos + intervalNanos;
+        if (asyncInFlight && nowNanos - asyncStartedNanos < STUCK_COMMIT_NANOS) {
+            return true;
+        }
+        Map<TopicPartition, PartitionState> owners = new HashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> offsets = dirtyOffsets(partitions, owners);
+        if (offsets.isEmpty()) {
+            return true;
+        }
+        asyncInFlight = true;
+        asyncStartedNanos = nowNanos;
+        consumer.commitAsync(offsets, (committed, error) -> {
+            asyncInFlight = false;
+            if (error == null) {
+                acknowledge(offsets, owners);
+            } else {
+                stats.commitFailures.increment();
+                log.warn("Commit of {} partitions failed; it is made again at the next interval: {}",
+                        offsets.size(), error.toString());
+            }
+        });
+        return true;
+    }
+
+    /** Commits these partitions now, waiting up to {@code timeout}; failures are logged, not thrown. */
+    public boolean commitSync(Collection<PartitionState> partitions, Duration timeout) {
+        Map<TopicPartition, PartitionState> owners = new HashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> offsets = dirtyOffsets(partitions, owners);
+        if (offsets.isEmpty()) {
+            return true;
+        }
+        try {
+            consumer.commitSync(offsets, timeout);
+            acknowledge(offsets, owners);
+            return true;
+        } catch (RuntimeException e) {
+            stats.commitFailures.increment();
+            log.warn("Commit of {} partitions failed; their next owner replays from the last acknowledged "
+                    + "commit: {}", offsets.size(), e.toString());
+            return false;
+        }
+    }
+
+    /** Commits one offset without metadata now, whatever the partition's state; failures are logged. */
+    public void commitSync(TopicPartition topicPartition, long offset, Duration timeout) {
+        try {
+            consumer.commitSync(Map.of(topicPartition, new OffsetAndMetadata(offset, "")), timeout);
+            stats.commits.increment();
+        } catch (RuntimeException e) {
+            stats.commitFailures.increment();
+            log.warn("Commit of {} at {} failed: {}", topicPartition, offset, e.toString());
+        }
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> dirtyOffsets(Collection<PartitionState> partitions,
+                                                                Map<TopicPartition, PartitionState> owners) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (PartitionState partition : partitions) {
+            if (partition.tracker() == null) {
+                continue;
+            }
+            CommitRecord record = partition.commits();
+            TrackerSnapshot snapshot = TrackerSnapshot.of(partition.tracker());
+            if (snapshot.equals(record.acknowledgedSnapshot())) {
+                continue; // nothing ended or arrived since the acknowledged commit: skip the encoding
+            }
+            long offset = snapshot.committableOffset();
+            String metadata = metadataFor(partition);
+            if (offset == record.committedOffset() && metadata.equals(record.committedMetadata())) {
+                record.acknowledged(snapshot);
+                continue;
+            }
+            record.sent(snapshot);
+            offsets.put(partition.topicPartition(), new OffsetAndMetadata(offset, metadata));
+            owners.put(partition.topicPartition(), partition);
+        }
+        return offsets;
+    }
+
+    private String metadataFor(PartitionState partition) {
+        Optional<String> encoded = OffsetMetadataCodec.encode(partition.tracker().committableOffset(),
+                partition.endedAboveCommittable(), metadataMaxChars);
+        if (encoded.isPresent()) {
+            return encoded.get();
+        }
+        stats.metadataOverflows.increment();
+        log.warn("{}: {} ended offsets above {} do not fit in {} characters of commit metadata; committing "
+                        + "without them (a new owner would replay them)", partition,
+                partition.tracker().endedAboveCommittableCount(), partition.tracker().committableOffset(),
+                metadataMaxChars);
+        return "";
+    }
+
+    private void acknowledge(Map<TopicPartition, OffsetAndMetadata> offsets,
+                             Map<TopicPartition, PartitionState> owners) {
+        stats.commits.increment();
+        offsets.forEach((topicPartition, committed) -> {
+            CommitRecord record = owners.get(topicPartition).commits();
+            if (committed.offset() >= record.committedOffset()) {
+                record.committed(committed.offset(), committed.metadata());
+                TrackerSnapshot sent = record.sentSnapshot();
+                if (sent != null && sent.committableOffset() == committed.offset()) {
+                    record.acknowledged(sent);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package dev.lanes.internal.metrics;
+
+import dev.lanes.LanesMetric;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters and gauges the engine keeps about itself, readable from any thread (progress lines,
+ * {@code LanesConsumer#stats()}, tests, and later the Micrometer binding).
+ *
+ * <p>The counters are written by the poller thread's parts, each by the stage that sees the event
+ * (the intake counts polled records, the settlement ended ones, the commit manager commits); a
+ * {@link LongAdder} makes that safe from any thread anyway. The gauges are written only by
+ * {@code Poller}, once per turn, through {@link #publishGauges}. Each is a {@link LanesMetric},
+ * read through {@link #read}.
+ */
+public final class EngineStats {
+    public final LongAdder polled = new LongAdder();
+    public final LongAdder ended = new LongAdder();
+    public final LongAdder failedAttempts = new LongAdder();
+    public final LongAdder skippedAlreadyEnded = new LongAdder();
+    public final LongAdder abandonedOnRevoke = new LongAdder();
+    public final LongAdder commits = new LongAdder();
+    public final LongAdder commitFailures = new LongAdder();
+    public final LongAdder metadataOverflows = new LongAdder();
+    public final LongAdder unusableMetadata = new LongAdder();
+    public final LongAdder revocations = new LongAdder();
+    /** Records polled beyond their partition's share and left in the log, fetched again later. */
+    public final LongAdder returnedToLog = new LongAdder();
+    /** Times a partition's offsets went back (truncated log, re-created topic) and its state restarted. */
+    public final LongAdder offsetResets = new LongAdder();
+    private volatile int bufferedRecords;
+    private volatile int peakBufferedRecords;
+    private volatile int batchesOut;
+    private volatile int assignedPartitions;
+
+    /** Poller thread only: the gauges as of the end of a turn. */
+    public void publishGauges(int bufferedRecords, int peakBufferedRecords, int batchesOut, int assignedPartitions) {
+        this.bufferedRecords = bufferedRecords;
+        this.peakBufferedRecords = peakBufferedRecords;
+        this.batchesOut = batchesOut;
+        this.assignedPartitions = assignedPartitions;
+    }
+
+    public int bufferedRecords() {
+        return bufferedRecords;
+    }
+
+    public int peakBufferedRecords() {
+        return peakBufferedRecords;
+    }
+
+    public int batchesOut() {
+        return batchesOut;
+    }
+
+    public int assignedPartitions() {
+        return assignedPartitions;
+    }
+
+    /** The current value of a metric; the switch has no default, so a new metric must be mapped here to compile. */
+    public long read(LanesMetric metric) {
+        return switch (metric) {
+            case POLLED_RECORDS -> polled.sum();
+            case ENDED_RECORDS -> ended.sum();
+            case FAILED_ATTEMPTS -> failedAttempts.sum();
+            case SKIPPED_RECORDS -> skippedAlreadyEnded.sum();
+            case RETURNED_RECORDS -> returnedToLog.sum();
+            case ABANDONED_RECORDS -> abandonedOnRevoke.sum();
+            case COMMITS -> commits.sum();
+            case COMMIT_FAILURES -> commitFailures.sum();
+            case METADATA_OVERFLOWS -> metadataOverflows.sum();
+            case UNUSABLE_METADATA -> unusableMetadata.sum();
+            case REVOCATIONS -> revocations.sum();
+            case OFFSET_RESETS -> offsetResets.sum();
+            case BUFFERED_RECORDS -> bufferedRecords;
+            case PEAK_BUFFERED_RECORDS -> peakBufferedRecords;
+            case RUNNING_BATCHES -> batchesOut;
+            case ASSIGNED_PARTITIONS -> assignedPartitions;
+        };
+    }
+}

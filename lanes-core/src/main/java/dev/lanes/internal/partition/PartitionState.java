@@ -1,0 +1,174 @@
+package dev.lanes.internal.partition;
+
+import dev.lanes.internal.commit.CommitRecord;
+import dev.lanes.internal.offsets.DecodedOffsets;
+import dev.lanes.internal.offsets.OffsetTracker;
+import dev.lanes.internal.poll.BufferShare;
+import dev.lanes.internal.poll.Ownership;
+import dev.lanes.internal.schedule.Lane;
+import dev.lanes.internal.schedule.PartitionLoad;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What this instance holds for one assigned partition. Each piece has one writer, and the pieces
+ * that other stages write are small objects those stages own (their setters are visible only in
+ * the owner's package):
+ * <ul>
+ *   <li>the offset tracker and the previous owner's ended offsets: created here, the tracker fed
+ *       by the poll stage ({@code RecordIntake} tracks, {@code BatchSettlement} ends);
+ *   <li>the lanes ({@link #partitionLane}, {@link #keyLane}, the sweep): written here;
+ *   <li>{@link Ownership} (revoked, blocked): written by {@code PartitionLifecycle};
+ *   <li>{@link BufferShare} (records and bytes held, paused): written by {@code Backpressure};
+ *   <li>{@link PartitionLoad} (records queued and running): written by the {@code Scheduler};
+ *   <li>{@link CommitRecord} (last commit sent and acknowledged): written by the {@code CommitManager}.
+ * </ul>
+ *
+ * <p>Confined to the poller thread, except {@link #isRevoked()}, which workers read to skip the
+ * records of a partition that is being given up.
+ */
+public final class PartitionState {
+    /** Most offsets of a previous owner's metadata carried into this owner's commits. */
+    private static final int MAX_CARRIED_OFFSETS = 1 << 18;
+    private static final int MIN_LANE_SWEEP_THRESHOLD = 4096;
+
+    private final TopicPartition topicPartition;
+    /** Offsets that a previous owner already ended (decoded from the committed metadata). */
+    private final DecodedOffsets alreadyEnded;
+    private final Ownership ownership = new Ownership();
+    private final BufferShare buffer = new BufferShare();
+    private final PartitionLoad load = new PartitionLoad();
+    private final CommitRecord commits = new CommitRecord();
+    /** Created with the first polled record, whose offset is where tracking starts. */
+    private OffsetTracker tracker;
+
+    private Lane orderedPartitionLane;
+    private Lane unorderedPartitionLane;
+    private final Map<Object, Lane> keyLanes = new HashMap<>();
+    private int laneSweepThreshold = MIN_LANE_SWEEP_THRESHOLD;
+
+    public PartitionState(TopicPartition topicPartition, DecodedOffsets alreadyEnded) {
+        this.topicPartition = topicPartition;
+        this.alreadyEnded = alreadyEnded;
+    }
+
+    public TopicPartition topicPartition() {
+        return topicPartition;
+    }
+
+    /** Any thread: whether the partition is being given up (no record of it may start). */
+    public boolean isRevoked() {
+        return ownership.isRevoked();
+    }
+
+    public Ownership ownership() {
+        return ownership;
+    }
+
+    public BufferShare buffer() {
+        return buffer;
+    }
+
+    public PartitionLoad load() {
+        return load;
+    }
+
+    public CommitRecord commits() {
+        return commits;
+    }
+
+    /** The offset tracker, or {@code null} before the first record was polled. */
+    public OffsetTracker tracker() {
+        return tracker;
+    }
+
+    public OffsetTracker trackerStartingAt(long offset) {
+        if (tracker == null) {
+            tracker = new OffsetTracker(offset);
+        }
+        return tracker;
+    }
+
+    public boolean endedByPreviousOwner(long offset) {
+        return alreadyEnded.contains(offset);
+    }
+
+    /**
+     * The ended offsets above the committable one: the tracker's, plus those the previous owner
+     * ended that this one has not polled yet. Without the latter, a commit made before polling
+     * reached them would stop naming them, and the next owner would handle them again.
+     */
+    public long[] endedAboveCommittable() {
+        long[] own = tracker.endedAboveCommittable();
+        long polledUpTo = tracker.lastTrackedOffset();
+        if (alreadyEnded.highest() <= polledUpTo) {
+            return own;
+        }
+        long[] carried = alreadyEnded.endedAbove(Math.max(polledUpTo, tracker.committableOffset()),
+                MAX_CARRIED_OFFSETS);
+        if (carried == null || carried.length == 0) {
+            return own;
+        }
+        long[] all = new long[own.length + carried.length];
+        System.arraycopy(own, 0, all, 0, own.length);
+        System.arraycopy(carried, 0, all, own.length, carried.length);
+        return all;
+    }
+
+    /** The partition's one lane: ordered (PARTITION order, or null keys when ordered) or not. */
+    public Lane partitionLane(boolean ordered) {
+        if (ordered) {
+            if (orderedPartitionLane == null) {
+                orderedPartitionLane = new Lane(this, null, true);
+            }
+            return orderedPartitionLane;
+        }
+        if (unorderedPartitionLane == null) {
+            unorderedPartitionLane = new Lane(this, null, false);
+        }
+        return unorderedPartitionLane;
+    }
+
+    /** The ordered lane of one key; {@code key} must compare by content ({@link LaneStrategy}). */
+    public Lane keyLane(Object key) {
+        Lane lane = keyLanes.get(key);
+        if (lane == null) {
+            lane = new Lane(this, key, true);
+            keyLanes.put(key, lane);
+        }
+        return lane;
+    }
+
+    /**
+     * Forgets idle key lanes once they are many, so that memory follows the buffer, not the key
+     * space. Sweeping in bulk, rather than dropping each lane as it empties, spares the hot path
+     * a map removal and a new lane for every record of a key that recurs soon.
+     */
+    public void sweepIdleLanes(boolean always) {
+        if (always || keyLanes.size() > laneSweepThreshold) {
+            keyLanes.values().removeIf(Lane::isIdle);
+            laneSweepThreshold = Math.max(MIN_LANE_SWEEP_THRESHOLD, 2 * keyLanes.size());
+        }
+    }
+
+    public void forEachLane(Consumer<Lane> action) {
+        if (orderedPartitionLane != null) {
+            action.accept(orderedPartitionLane);
+        }
+        if (unorderedPartitionLane != null) {
+            action.accept(unorderedPartitionLane);
+        }
+        keyLanes.values().forEach(action);
+    }
+
+    public int keyLaneCount() {
+        return keyLanes.size();
+    }
+
+    @Override
+    public String toString() {
+        return topicPartition.toString();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.lanes.internal.poll;
+
+import dev.lanes.LanesException;
+import dev.lanes.internal.EngineConfig;
+import dev.lanes.internal.commit.CommitManager;
+import dev.lanes.internal.limit.ConcurrencyLimit;
+import dev.lanes.internal.limit.FixedConcurrencyLimit;
+import dev.lanes.internal.metrics.EngineStats;
+import dev.lanes.internal.schedule.BatchSizer;
+import dev.lanes.internal.schedule.Scheduler;
+import dev.lanes.internal.work.BatchFactory;
+import dev.lanes.internal.work.Dispatcher;
+import dev.lanes.internal.work.Inbox;
+import java.time.Duration;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+
+/**
+ * The poll loop: runs one turn at a time, and is the only code that calls {@code poll} on the
+ * {@link Consumer}.
+ *
+ * <p><b>Threads.</b> One poller thread runs {@link #runOnce}; it owns the consumer and every part
+ * below, and each part is the only writer of its own state. Workers run batches on the executor
+ * and hand them back through the {@link Inbox}; the only partition state they read is whether it
+ * is revoked. Rebalance callbacks run inside {@code poll}, on the poller thread.
+ *
+ * <p><b>Who owns what.</b> {@link PartitionLifecycle}: the partitions owned, from assignment to
+ * revocation, loss, restart and close. {@link RecordIntake}: polled records into lanes.
+ * {@link Scheduler} (package {@code schedule}): which records may start, retries and their due
+ * times. {@link Dispatcher} (package {@code work}): hand-offs to workers within the
+ * {@link ConcurrencyLimit}. {@link BatchSettlement}: what became of each record handed out.
+ * {@link Backpressure}: the buffer bounds, by pausing partitions. {@link CommitManager} (package
+ * {@code commit}): what to commit and when. This class only orders them in a turn and decides how
+ * long a turn may wait: each part says when it is next due ({@code nanosUntilDue(now)}).
+ *
+ * <p><b>One turn.</b> Take back finished batches, start what the scheduler and the limit allow,
+ * commit if due, pause or resume partitions, poll, queue the new records, start again, and wait
+ * on the inbox if there is nothing to do. The turn never blocks longer than a short poll or a wait
+ * on the inbox, so {@code max.poll.interval.ms} is never at risk.
+ *
+ * <p><b>Invariants.</b> A record's offset is marked ended in its partition's tracker only after
+ * its handler ended, so a committed offset never passes a record that has not ended. No more
+ * batches are out than the limit allows, and a batch runs its records one at a time.
+ */
+public final class Poller<K, V> {
+    static final long PAUSED_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long FETCH_WAIT_WHILE_BUSY_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+    private final Consumer<K, V> consumer;
+    private final EngineConfig config;
+    private final LongSupplier nanoClock;
+    private final EngineStats stats;
+    private final Scheduler scheduler = new Scheduler();
+    private final Backpressure backpressure;
+    private final CommitManager commits;
+    private final Dispatcher dispatcher;
+    private final PartitionLifecycle lifecycle;
+    private final BatchSettlement settlement;
+    private final RecordIntake<K, V> intake;
+
+    public Poller(Consumer<K, V> consumer, EngineConfig config, BatchFactory batches, Executor executor,
+                  LongSupplier nanoClock, EngineStats stats, long randomSeed) {
+        this.consumer = consumer;
+        this.config = config;
+        this.nanoClock = nanoClock;
+        this.stats = stats;
+        BatchSizer sizer = new BatchSizer(batches.batches() ? config.maxBatchSize() : 1,
+                Runtime.getRuntime().availableProcessors());
+        ConcurrencyLimit limit = new FixedConcurrencyLimit(config.maxConcurrency());
+        this.dispatcher = new Dispatcher(scheduler, sizer, limit, batches, executor);
+        this.backpressure = new Backpressure(config.maxBufferedRecords(), config.maxBufferedBytes(),
+                config.maxPollRecords());
+        this.commits = new CommitManager(consumer, config.commitInterval(), config.metadataMaxChars(), stats,
+                nanoClock.getAsLong());
+        this.lifecycle = new PartitionLifecycle(scheduler, backpressure, commits, dispatcher, stats, nanoClock,
+                config.revokeTimeout(), config.commitSyncTimeout(), this::takeBackFinished);
+        this.settlement = new BatchSettlement(lifecycle, dispatcher, scheduler, backpressure, stats, config.backoff(),
+                config.maxAttempts(), new SplittableRandom(randomSeed));
+        this.intake = new RecordIntake<>(consumer, lifecycle, backpressure, scheduler, sizer, stats, config.lanes(),
+                config.trimToShare(), config.commitSyncTimeout());
+    }
+
+    public void subscribe() {
+        RebalanceListener listener = new RebalanceListener(lifecycle, consumer, stats);
+        if (config.topicPattern() != null) {
+            consumer.subscribe(config.topicPattern(), listener);
+        } else {
+            consumer.subscribe(config.topics(), listener);
+        }
+    }
+
+    /** One turn of the loop; waits at most about {@code maxWaitNanos} for records or finished batches. */
+    public void runOnce(long maxWaitNanos) {
+        long now = nanoClock.getAsLong();
+        settlement.takeBackFinished(now);
+        dispatcher.startWork(now);
+        if (commits.maybeCommitAsync(lifecycle.partitions(), now)) {
+            lifecycle.partitions().forEach(partition -> partition.sweepIdleLanes(true));
+        }
+        boolean fetching = backpressure.apply(consumer, lifecycle.partitions());
+        long wait = idle(now) ? Math.min(maxWaitNanos, nanosUntilDue(now)) : 0;
+        // Block inside poll only when no batch is out: a finished batch cannot end that wait,
+        // while it does end the wait on the inbox below. With nothing assigned yet, poll is where
+        // the group join makes progress, so wait there too.
+        boolean blockInPoll = dispatcher.batchesOut() == 0 && (fetching || lifecycle.size() == 0);
+        ConsumerRecords<K, V> records = consumer.poll(Duration.ofNanos(blockInPoll ? wait : 0));
+        now = nanoClock.getAsLong();
+        intake.queue(records);
+        dispatcher.startWork(now);
+        if (!blockInPoll && records.isEmpty() && idle(now)) {
+            dispatcher.inbox().await(Math.min(wait, fetching ? FETCH_WAIT_WHILE_BUSY_NANOS : PAUSED_WAIT_NANOS));
+        }
+        stats.publishGauges(backpressure.bufferedRecords(), backpressure.peakBufferedRecords(),
+                dispatcher.batchesOut(), lifecycle.size());
+    }
+
+    /** From now on a revocation only detaches: no wait, and (the engine is stopping) no start. */
+    public void markClosing() {
+        lifecycle.markClosing();
+    }
+
+    /** Stops starting records, waits up to {@code timeout} for batches out, and commits what ended. */
+    public void drainAndCommit(Duration timeout) {
+        lifecycle.drainAndCommit(timeout);
+    }
+
+    /** Where workers hand batches back; any thread may wake the poller through it. */
+    public Inbox inbox() {
+        return dispatcher.inbox();
+    }
+
+    /** The error that must stop the engine, or {@code null}. */
+    public LanesException stopCause() {
+        return settlement.stopCause();
+    }
+
+    /** For tests in this package, which play Kafka's rebalance callbacks. */
+    PartitionLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /** For the lifecycle, which waits for batches on revocation (the two are built together). */
+    private void takeBackFinished(long now) {
+        settlement.takeBackFinished(now);
+    }
+
+    /** Nothing to take back, and nothing that could start now. */
+    private boolean idle(long now) {
+        return dispatcher.inbox().isEmpty() && !dispatcher.canStartWork(now);
+    }
+
+    /** The soonest that any part has something to do without a record or a batch arriving. */
+    private long nanosUntilDue(long now) {
+        return Math.min(Math.min(scheduler.nanosUntilDue(now), commits.nanosUntilDue(now)),
+                dispatcher.nanosUntilDue(now));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.lanes.internal.work;
+
+import dev.lanes.internal.limit.ConcurrencyLimit;
+import dev.lanes.internal.schedule.BatchSizer;
+import dev.lanes.internal.schedule.Scheduler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Hands runnable records to the executor, as batches, within the concurrency limit; and frees a
+ * slot when a batch comes back through the {@link Inbox}, telling the batch sizer and the limit
+ * how it went.
+ *
+ * <p>Confined to the poller thread. Writes the count of batches out (and only it does), and is
+ * the only caller of {@link BatchSizer#recordBatch} and {@link ConcurrencyLimit#ended}.
+ */
+public final class Dispatcher {
+    private final Scheduler scheduler;
+    private final BatchSizer sizer;
+    private final ConcurrencyLimit limit;
+    private final BatchFactory batches;
+    private final Executor executor;
+    private final Inbox inbox = new Inbox();
+    private int batchesOut;
+
+    public Dispatcher(Scheduler scheduler, BatchSizer sizer, ConcurrencyLimit limit, BatchFactory batches,
+                      Executor executor) {
+        this.scheduler = scheduler;
+        this.sizer = sizer;
+        this.limit = limit;
+        this.batches = batches;
+        this.executor = executor;
+    }
+
+    /** Starts what the scheduler allows at {@code nowNanos}, as long as the limit has room. */
+    public void startWork(long nowNanos) {
+        int free = limit.available(batchesOut, nowNanos);
+        // One size for the whole round: recomputed per batch, an even spread of what is left
+        // would halve at every batch and end in a trail of tiny ones.
+        int size = sizer.batchSize(scheduler.queuedRecords(), free);
+        while (free > 0 && scheduler.hasReadyWork(nowNanos)) {
+            List<WorkItem<?, ?>> items = new ArrayList<>(size);
+            scheduler.fill(items, size, nowNanos);
+            if (items.isEmpty()) {
+                return;
+            }
+            batchesOut++;
+            free--;
+            executor.execute(batches.create(items, inbox));
+        }
+    }
+
+    /** A batch came back: its slot is free again. */
+    public void returned(Batch batch, long nowNanos) {
+        batchesOut--;
+        sizer.recordBatch(batch.elapsedNanos(), batch.started());
+        limit.ended(batch.elapsedNanos(), batch.started(), batch.firstError() != null, nowNanos);
+    }
+
+    /** Whether a record could start now: a slot is free and a lane or a retry is ready. */
+    public boolean canStartWork(long nowNanos) {
+        return limit.available(batchesOut, nowNanos) > 0 && scheduler.hasReadyWork(nowNanos);
+    }
+
+    /** When the limit may let more start without a batch coming back; {@code Long.MAX_VALUE} if never. */
+    public long nanosUntilDue(long nowNanos) {
+        return limit.nanosUntilDue(nowNanos);
+    }
+
+    public int batchesOut() {
+        return batchesOut;
+    }
+
+    public Inbox inbox() {
+        return inbox;
+    }
+}
