@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
-/** The checks behind {@link LanesOptions.Builder#build()}: each failure names the option and what is allowed. */
+/**
+ * The checks behind {@link LanesOptions.Builder#build()} that span options (the consumer properties,
+ * the subscription); each option's own range is checked by its {@link LanesOption}. Each failure
+ * names the option and what is allowed.
+ */
 final class OptionsValidator {
 
     private static final Duration KAFKA_DEFAULT_MAX_POLL_INTERVAL = Duration.ofMinutes(5);
@@ -50,22 +54,6 @@ final class OptionsValidator {
             throw new IllegalArgumentException("consumerProperties has max.poll.interval.ms=" + value
                     + ", which is not a number of milliseconds");
         }
-    }
-
-    static void inRange(String option, long value, long min, long max) {
-        require(value >= min && value <= max,
-                option + " is " + value + "; allowed: " + min + " to " + max);
-    }
-
-    static void inRange(String option, double value, double min, double max) {
-        require(value >= min && value <= max,
-                option + " is " + value + "; allowed: " + min + " to " + max);
-    }
-
-    static void inRange(String option, Duration value, Duration min, Duration max) {
-        require(value != null, option + " must not be null");
-        require(value.compareTo(min) >= 0 && value.compareTo(max) <= 0,
-                option + " is " + value + "; allowed: " + min + " to " + max);
     }
 
     private static boolean present(Map<String, Object> props, String key) {

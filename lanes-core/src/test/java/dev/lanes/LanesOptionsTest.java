@@ -31,22 +31,30 @@ class LanesOptionsTest {
                 .hasMessageContaining(message);
     }
 
+    private static void assertRetryRefused(UnaryOperator<RetryPolicy.Builder> change, String message) {
+        assertThatThrownBy(() -> change.apply(RetryPolicy.builder()).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
+    }
+
     @Test
     void defaultsAreTheDocumentedConstants() {
         LanesOptions<String, String> options = valid().build();
-        assertThat(options.ordering()).isEqualTo(LanesOptions.DEFAULT_ORDERING).isEqualTo(Ordering.KEY);
-        assertThat(options.maxConcurrency()).isEqualTo(LanesOptions.DEFAULT_MAX_CONCURRENCY);
-        assertThat(options.maxBufferedRecords()).isEqualTo(LanesOptions.DEFAULT_MAX_BUFFERED_RECORDS);
-        assertThat(options.maxBufferedBytes()).isEqualTo(LanesOptions.DEFAULT_MAX_BUFFERED_BYTES);
-        assertThat(options.maxBatchSize()).isEqualTo(LanesOptions.DEFAULT_MAX_BATCH_SIZE);
-        assertThat(options.commitInterval()).isEqualTo(LanesOptions.DEFAULT_COMMIT_INTERVAL);
-        assertThat(options.revokeTimeout()).isEqualTo(LanesOptions.DEFAULT_REVOKE_TIMEOUT);
-        assertThat(options.closeTimeout()).isEqualTo(LanesOptions.DEFAULT_CLOSE_TIMEOUT);
-        assertThat(options.retryInitialBackoff()).isEqualTo(LanesOptions.DEFAULT_RETRY_INITIAL_BACKOFF);
-        assertThat(options.retryMaxBackoff()).isEqualTo(LanesOptions.DEFAULT_RETRY_MAX_BACKOFF);
-        assertThat(options.retryJitter()).isEqualTo(LanesOptions.DEFAULT_RETRY_JITTER);
-        assertThat(options.offsetMetadataMaxChars()).isEqualTo(LanesOptions.DEFAULT_OFFSET_METADATA_MAX_CHARS);
-        assertThat(options.orderNullKeys()).isFalse();
+        assertThat(options.ordering()).isEqualTo(LanesOption.ORDERING.defaultValue()).isEqualTo(Ordering.KEY);
+        assertThat(options.maxConcurrency()).isEqualTo(LanesOption.MAX_CONCURRENCY.defaultValue());
+        assertThat(options.maxBufferedRecords()).isEqualTo(LanesOption.MAX_BUFFERED_RECORDS.defaultValue());
+        assertThat(options.maxBufferedBytes()).isEqualTo(LanesOption.MAX_BUFFERED_BYTES.defaultValue());
+        assertThat(options.maxBatchSize()).isEqualTo(LanesOption.MAX_BATCH_SIZE.defaultValue());
+        assertThat(options.commitInterval()).isEqualTo(LanesOption.COMMIT_INTERVAL.defaultValue());
+        assertThat(options.revokeTimeout()).isEqualTo(LanesOption.REVOKE_TIMEOUT.defaultValue());
+        assertThat(options.closeTimeout()).isEqualTo(LanesOption.CLOSE_TIMEOUT.defaultValue());
+        assertThat(options.retryPolicy().initialBackoff()).isEqualTo(LanesOption.RETRY_INITIAL_BACKOFF.defaultValue());
+        assertThat(options.retryPolicy().maxBackoff()).isEqualTo(LanesOption.RETRY_MAX_BACKOFF.defaultValue());
+        assertThat(options.retryPolicy().jitter()).isEqualTo(LanesOption.RETRY_JITTER.defaultValue());
+        assertThat(options.offsetMetadataMaxChars()).isEqualTo(LanesOption.OFFSET_METADATA_MAX_CHARS.defaultValue());
+        assertThat(options.orderNullKeys()).isFalse().isEqualTo(LanesOption.ORDER_NULL_KEYS.defaultValue());
+        assertThat(options.retryPolicy()).isEqualTo(RetryPolicy.defaults());
+        assertThat(options.retryPolicy().maxAttempts()).isEqualTo(LanesOption.RETRY_MAX_ATTEMPTS.defaultValue()).isZero();
         assertThat(options.executor()).isEmpty();
     }
 
@@ -55,7 +63,7 @@ class LanesOptionsTest {
         LanesOptions.Builder<String, String> builder = valid();
         LanesOptions<String, String> options = builder.build();
         builder.maxConcurrency(7).consumerProperty("group.id", "other");
-        assertThat(options.maxConcurrency()).isEqualTo(LanesOptions.DEFAULT_MAX_CONCURRENCY);
+        assertThat(options.maxConcurrency()).isEqualTo(LanesOption.MAX_CONCURRENCY.defaultValue());
         assertThat(options.consumerProperties()).containsEntry("group.id", "g");
     }
 
@@ -89,17 +97,26 @@ class LanesOptionsTest {
         assertRefused(b -> b.maxBufferedBytes(10), "maxBufferedBytes is 10; allowed: 1024");
         assertRefused(b -> b.maxBatchSize(10_001), "maxBatchSize");
         assertRefused(b -> b.commitInterval(Duration.ofMillis(1)), "commitInterval");
-        assertRefused(b -> b.retryJitter(1.5), "retryJitter is 1.5");
-        assertRefused(b -> b.retryMaxBackoff(Duration.ofMillis(1)), "retryMaxBackoff");
+        assertRetryRefused(r -> r.jitter(1.5), "retry.jitter is 1.5; allowed: 0.0 to 1.0");
+        assertRetryRefused(r -> r.maxBackoff(Duration.ofMillis(1)), "retry.maxBackoff is 1ms; allowed: 100ms to 1d");
         assertRefused(b -> b.offsetMetadataMaxChars(-1), "offsetMetadataMaxChars");
-        assertRefused(b -> b.maxAttempts(-1), "maxAttempts is -1");
+        assertRetryRefused(r -> r.maxAttempts(-1), "retry.maxAttempts is -1");
         assertRefused(b -> b.closeTimeout(Duration.ofSeconds(-1)), "closeTimeout");
+    }
+
+    @Test
+    void theRetryPolicyIsKeptAsGiven() {
+        RetryPolicy retry = RetryPolicy.builder().initialBackoff(Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(5))
+                .jitter(0).maxAttempts(3).build();
+        assertThat(valid().retryPolicy(retry).build().retryPolicy()).isEqualTo(retry).isNotEqualTo(RetryPolicy.defaults());
+        assertThat(retry.maxAttempts()).isEqualTo(3);
+        assertThat(retry.initialBackoff()).isEqualTo(retry.maxBackoff()).isEqualTo(Duration.ofMillis(5));
     }
 
     @Test
     void theRevokeWaitMustFitInsideThePollInterval() {
         assertRefused(b -> b.consumerProperty("max.poll.interval.ms", "5000").revokeTimeout(Duration.ofSeconds(5)),
-                "revokeTimeout");
+                "revokeTimeout is 5s; allowed: 0s to 4s");
         assertThat(valid().consumerProperty("max.poll.interval.ms", "60000").revokeTimeout(Duration.ofSeconds(30))
                 .build().revokeTimeout()).isEqualTo(Duration.ofSeconds(30));
     }

@@ -1,5 +1,6 @@
 package dev.lanes.cli;
 
+import dev.lanes.LanesOption;
 import dev.lanes.embedded.EmbeddedKafka;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -202,15 +203,15 @@ final class BenchCommand implements Callable<Integer> {
         OptionCheck.atLeast(spec, "--sleep-records", sleepRecords, 1);
         OptionCheck.atLeast(spec, "--sleep-partition-records", sleepPartitionRecords, 1);
         OptionCheck.between(spec, "--sleep-ms", sleepMs, 1, 60_000);
-        OptionCheck.between(spec, "--concurrency", concurrency, 1, 1_000_000);
+        OptionCheck.allowedBy(spec, "--concurrency", concurrency, LanesOption.MAX_CONCURRENCY);
         if (timeout.isNegative() || timeout.isZero()) {
             OptionCheck.fail(spec, "--timeout must be positive, was " + timeout);
         }
         if (maxBatchSize != null) {
-            OptionCheck.atLeast(spec, "--max-batch-size", maxBatchSize, 1);
+            OptionCheck.allowedBy(spec, "--max-batch-size", maxBatchSize, LanesOption.MAX_BATCH_SIZE);
         }
         if (maxBufferedRecords != null) {
-            OptionCheck.atLeast(spec, "--max-buffered-records", maxBufferedRecords, 1);
+            OptionCheck.allowedBy(spec, "--max-buffered-records", maxBufferedRecords, LanesOption.MAX_BUFFERED_RECORDS);
         }
         if (bootstrap != null && bootstrap.isBlank()) {
             OptionCheck.fail(spec, "--bootstrap must not be empty");

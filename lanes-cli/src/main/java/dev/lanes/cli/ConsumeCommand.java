@@ -1,9 +1,11 @@
 package dev.lanes.cli;
 
 import dev.lanes.LanesConsumer;
+import dev.lanes.LanesOption;
 import dev.lanes.LanesOptions;
 import dev.lanes.LanesStats;
 import dev.lanes.Ordering;
+import dev.lanes.RetryPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -68,7 +70,8 @@ final class ConsumeCommand implements Callable<Integer> {
     Ordering ordering;
 
     @Option(names = "--concurrency", required = true, paramLabel = "C",
-            description = "The most handler invocations at once (1 to 1000000).")
+            description = "The most handler invocations at once: the Lanes option maxConcurrency"
+                    + " (its range: docs/OPTIONS.md).")
     int concurrency;
 
     @Option(names = "--work-ms", defaultValue = "0", paramLabel = "MS",
@@ -137,13 +140,13 @@ final class ConsumeCommand implements Callable<Integer> {
                 OptionCheck.fail(spec, text[0] + " must not be empty");
             }
         }
-        OptionCheck.between(spec, "--concurrency", concurrency, 1, 1_000_000);
+        OptionCheck.allowedBy(spec, "--concurrency", concurrency, LanesOption.MAX_CONCURRENCY);
         OptionCheck.atLeast(spec, "--work-ms", workMs, 0);
         OptionCheck.atLeast(spec, "--work-jitter-ms", workJitterMs, 0);
         if (!(failRate >= 0 && failRate <= 1)) {
             OptionCheck.fail(spec, "--fail-rate must be 0 to 1, was " + failRate);
         }
-        OptionCheck.between(spec, "--max-attempts", maxAttempts, 0, 1_000_000);
+        OptionCheck.allowedBy(spec, "--max-attempts", maxAttempts, LanesOption.RETRY_MAX_ATTEMPTS);
         if (exitWhenIdle != null && (exitWhenIdle.isNegative() || exitWhenIdle.isZero())) {
             OptionCheck.fail(spec, "--exit-when-idle must be positive, was " + exitWhenIdle);
         }
@@ -182,8 +185,8 @@ final class ConsumeCommand implements Callable<Integer> {
                 .maxConcurrency(concurrency)
                 // Room for every slot to find work, and then some.
                 .maxBufferedRecords((int) Math.min(Integer.MAX_VALUE,
-                        Math.max(LanesOptions.DEFAULT_MAX_BUFFERED_RECORDS, 4L * concurrency)))
-                .maxAttempts(maxAttempts)
+                        Math.max(LanesOption.MAX_BUFFERED_RECORDS.defaultValue(), 4L * concurrency)))
+                .retryPolicy(RetryPolicy.builder().maxAttempts(maxAttempts).build())
                 .build();
     }
 

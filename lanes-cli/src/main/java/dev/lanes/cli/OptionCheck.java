@@ -1,5 +1,6 @@
 package dev.lanes.cli;
 
+import dev.lanes.LanesOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -23,6 +24,18 @@ final class OptionCheck {
     static void between(CommandSpec spec, String option, long value, long min, long max) {
         if (value < min || value > max) {
             fail(spec, option + " must be " + min + " to " + max + ", was " + value);
+        }
+    }
+
+    /**
+     * A flag that sets a Lanes option, checked against the option's declaration so that its range is
+     * written once: {@code --concurrency must be 1 to 1000000, was 0}.
+     */
+    static <T> void allowedBy(CommandSpec spec, String flag, T value, LanesOption<T> option) {
+        try {
+            option.check(value);
+        } catch (IllegalArgumentException e) {
+            fail(spec, flag + " must be " + option.allowed() + ", was " + option.format(value));
         }
     }
 

@@ -43,7 +43,9 @@ class BenchCommandTest {
         CliRun.of("bench", "--sleep-records", "0").assertBadInput(
                 "lanes: error: --sleep-records must be at least 1, was 0 (see 'lanes bench --help')");
         CliRun.of("bench", "--max-batch-size", "0").assertBadInput(
-                "lanes: error: --max-batch-size must be at least 1, was 0 (see 'lanes bench --help')");
+                "lanes: error: --max-batch-size must be 1 to 10000, was 0 (see 'lanes bench --help')");
+        CliRun.of("bench", "--max-batch-size", "10001").assertBadInput(
+                "lanes: error: --max-batch-size must be 1 to 10000, was 10001 (see 'lanes bench --help')");
     }
 
     @Test

@@ -31,7 +31,8 @@ public record EngineConfig(List<String> topics, Pattern topicPattern, LaneStrate
                 LaneStrategy.of(options.ordering(), options.orderNullKeys()), options.maxConcurrency(),
                 options.maxBatchSize(), options.maxBufferedRecords(), options.maxBufferedBytes(), maxPollRecords,
                 options.commitInterval(), DEFAULT_COMMIT_SYNC_TIMEOUT, options.revokeTimeout(), metadataMaxChars,
-                new RetryBackoff(options.retryInitialBackoff(), options.retryMaxBackoff(), options.retryJitter()),
-                options.maxAttempts(), options.ordering() == Ordering.PARTITION);
+                new RetryBackoff(options.retryPolicy().initialBackoff(), options.retryPolicy().maxBackoff(),
+                        options.retryPolicy().jitter()),
+                options.retryPolicy().maxAttempts(), options.ordering() == Ordering.PARTITION);
     }
 }

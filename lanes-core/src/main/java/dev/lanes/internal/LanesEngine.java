@@ -122,10 +122,7 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
 
     @Override
     public LanesStats stats() {
-        return new LanesStats(stats.polled.sum(), stats.ended.sum(), stats.failedAttempts.sum(),
-                stats.skippedAlreadyEnded.sum(), stats.commits.sum(), stats.commitFailures.sum(),
-                stats.metadataOverflows.sum(), stats.offsetResets.sum(), stats.bufferedRecords(), stats.batchesOut(),
-                stats.assignedPartitions());
+        return LanesStats.of(stats::read);
     }
 
     /** The engine's own counters, for tests. */

@@ -8,6 +8,7 @@ import dev.lanes.LanesConsumer;
 import dev.lanes.LanesException;
 import dev.lanes.LanesOptions;
 import dev.lanes.Ordering;
+import dev.lanes.RetryPolicy;
 import dev.lanes.embedded.EmbeddedKafkaExtension;
 import dev.lanes.guarantees.Invocation.RecordId;
 import java.time.Duration;
@@ -68,8 +69,7 @@ class EngineGuaranteesIT {
                 .consumerProperties(KAFKA.kafka().consumerProperties("group-" + topic))
                 .topics(topic)
                 .ordering(Ordering.PARTITION)
-                .maxAttempts(3)
-                .retryInitialBackoff(Duration.ofMillis(5))
+                .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(5)).build())
                 .build();
         LanesConsumer<String, String> lanes = LanesConsumer.create(options);
         lanes.start(record -> {
@@ -99,8 +99,8 @@ class EngineGuaranteesIT {
                 .topics(topic)
                 .ordering(ordering)
                 .maxConcurrency(CONCURRENCY)
-                .retryInitialBackoff(Duration.ofMillis(5))
-                .retryMaxBackoff(Duration.ofMillis(50))
+                .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(50))
+                        .build())
                 .build();
         try (LanesConsumer<String, String> lanes = LanesConsumer.create(options)) {
             lanes.start(Handlers.simulatedIo(journal, "a", 1_000, failRate));

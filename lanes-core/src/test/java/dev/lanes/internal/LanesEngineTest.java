@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanes.LanesException;
+import dev.lanes.LanesMetric;
 import dev.lanes.LanesOptions;
+import dev.lanes.LanesStats;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -79,5 +81,22 @@ class LanesEngineTest {
         engine.termination().toCompletableFuture().get(1, TimeUnit.SECONDS);
         assertThatThrownBy(() -> engine.start(record -> { }))
                 .isInstanceOf(LanesException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void statsShowEveryMetricIncludingTheCountersKeptButHiddenBefore() {
+        LanesEngine<String, String> engine = engine();
+        engine.engineStats().revocations.add(3);
+        engine.engineStats().abandonedOnRevoke.add(2);
+        engine.engineStats().ended.add(5);
+        engine.engineStats().publishGauges(1, 7, 0, 4);
+
+        LanesStats stats = engine.stats();
+
+        assertThat(stats.get(LanesMetric.REVOCATIONS)).isEqualTo(3);
+        assertThat(stats.get(LanesMetric.ABANDONED_RECORDS)).isEqualTo(2);
+        assertThat(stats.get(LanesMetric.PEAK_BUFFERED_RECORDS)).isEqualTo(7);
+        assertThat(stats.endedRecords()).isEqualTo(5);
+        assertThat(stats.assignedPartitions()).isEqualTo(4);
     }
 }

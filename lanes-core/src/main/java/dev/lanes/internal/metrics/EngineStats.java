@@ -1,5 +1,6 @@
 package dev.lanes.internal.metrics;
 
+import dev.lanes.LanesMetric;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -9,7 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>The counters are written by the poller thread's parts, each by the stage that sees the event
  * (the intake counts polled records, the settlement ended ones, the commit manager commits); a
  * {@link LongAdder} makes that safe from any thread anyway. The gauges are written only by
- * {@code Poller}, once per turn, through {@link #publishGauges}.
+ * {@code Poller}, once per turn, through {@link #publishGauges}. Each is a {@link LanesMetric},
+ * read through {@link #read}.
  */
 public final class EngineStats {
     public final LongAdder polled = new LongAdder();
@@ -53,5 +55,27 @@ public final class EngineStats {
 
     public int assignedPartitions() {
         return assignedPartitions;
+    }
+
+    /** The current value of a metric; the switch has no default, so a new metric must be mapped here to compile. */
+    public long read(LanesMetric metric) {
+        return switch (metric) {
+            case POLLED_RECORDS -> polled.sum();
+            case ENDED_RECORDS -> ended.sum();
+            case FAILED_ATTEMPTS -> failedAttempts.sum();
+            case SKIPPED_RECORDS -> skippedAlreadyEnded.sum();
+            case RETURNED_RECORDS -> returnedToLog.sum();
+            case ABANDONED_RECORDS -> abandonedOnRevoke.sum();
+            case COMMITS -> commits.sum();
+            case COMMIT_FAILURES -> commitFailures.sum();
+            case METADATA_OVERFLOWS -> metadataOverflows.sum();
+            case UNUSABLE_METADATA -> unusableMetadata.sum();
+            case REVOCATIONS -> revocations.sum();
+            case OFFSET_RESETS -> offsetResets.sum();
+            case BUFFERED_RECORDS -> bufferedRecords;
+            case PEAK_BUFFERED_RECORDS -> peakBufferedRecords;
+            case RUNNING_BATCHES -> batchesOut;
+            case ASSIGNED_PARTITIONS -> assignedPartitions;
+        };
     }
 }

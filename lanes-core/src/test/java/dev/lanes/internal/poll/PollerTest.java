@@ -2,10 +2,12 @@ package dev.lanes.internal.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lanes.LanesOption;
 import dev.lanes.LanesOptions;
 import dev.lanes.LanesRecord;
 import dev.lanes.Ordering;
 import dev.lanes.RecordHandler;
+import dev.lanes.RetryPolicy;
 import dev.lanes.internal.EngineConfig;
 import dev.lanes.internal.metrics.EngineStats;
 import dev.lanes.internal.offsets.DecodedOffsets;
@@ -56,7 +58,7 @@ class PollerTest {
     private final ManualExecutor executor = new ManualExecutor();
     private final List<String> handled = new ArrayList<>();
     private final EngineStats stats = new EngineStats();
-    private int maxBufferedRecords = LanesOptions.DEFAULT_MAX_BUFFERED_RECORDS;
+    private int maxBufferedRecords = LanesOption.MAX_BUFFERED_RECORDS.defaultValue();
     private long now = 1_000 * SECOND;
     private RecordDecoder<String, String> decoder = STRINGS;
 
@@ -74,10 +76,8 @@ class PollerTest {
                 .ordering(ordering)
                 .maxConcurrency(maxConcurrency)
                 .revokeTimeout(Duration.ZERO)
-                .retryInitialBackoff(Duration.ofSeconds(1))
-                .retryMaxBackoff(Duration.ofSeconds(1))
-                .retryJitter(0)
-                .maxAttempts(maxAttempts)
+                .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(1))
+                        .jitter(0).maxAttempts(maxAttempts).build())
                 .maxBufferedRecords(maxBufferedRecords)
                 .build();
         Poller poller = new Poller(consumer, EngineConfig.of(options,

@@ -1,0 +1,64 @@
+package dev.lanes;
+
+/**
+ * Every metric a {@link LanesConsumer} keeps about itself, declared once: its name, kind, unit and
+ * description. {@link LanesStats} is a snapshot of all of them, docs/METRICS.md is rendered from
+ * this list (a test fails when it is stale), and a Micrometer binding will register one meter per
+ * constant under its {@link #metricName()}.
+ */
+public enum LanesMetric {
+    POLLED_RECORDS("lanes.records.polled", Kind.COUNTER, "records", "Records taken from the Kafka consumer;"
+            + " records returned to the log are counted again when fetched again."),
+    ENDED_RECORDS("lanes.records.ended", Kind.COUNTER, "records", "Records whose handler ended well."),
+    FAILED_ATTEMPTS("lanes.attempts.failed", Kind.COUNTER, "attempts", "Handler invocations that failed; each"
+            + " is retried, or stops the consumer after the retry policy's last attempt."),
+    SKIPPED_RECORDS("lanes.records.skipped", Kind.COUNTER, "records", "Records not handled because a previous"
+            + " owner of their partition had already ended them (named in its commit metadata)."),
+    RETURNED_RECORDS("lanes.records.returned", Kind.COUNTER, "records", "Records polled beyond their"
+            + " partition's share while the handler was slow (PARTITION order), left in the log and fetched"
+            + " again later."),
+    ABANDONED_RECORDS("lanes.records.abandoned", Kind.COUNTER, "records", "Records still running when a"
+            + " revocation's wait (revokeTimeout) ended, left uncommitted for the partition's next owner."),
+    COMMITS("lanes.commits", Kind.COUNTER, "commits", "Commits the broker acknowledged."),
+    COMMIT_FAILURES("lanes.commits.failed", Kind.COUNTER, "commits", "Commits that failed; made again later."),
+    METADATA_OVERFLOWS("lanes.commits.metadata.overflows", Kind.COUNTER, "commits", "Commits made without"
+            + " metadata because the ended offsets did not fit (offsetMetadataMaxChars)."),
+    UNUSABLE_METADATA("lanes.metadata.unusable", Kind.COUNTER, "partitions", "Assigned partitions whose"
+            + " committed metadata could not be used; records above their committed offset are handled again."),
+    REVOCATIONS("lanes.revocations", Kind.COUNTER, "revocations", "Rebalances that took partitions away from"
+            + " this instance."),
+    OFFSET_RESETS("lanes.offset.resets", Kind.COUNTER, "resets", "Times a partition's offsets went back (a log"
+            + " truncated after an unclean leader election, a topic created again) and its state restarted."),
+    BUFFERED_RECORDS("lanes.records.buffered", Kind.GAUGE, "records", "Records polled and not yet ended."),
+    PEAK_BUFFERED_RECORDS("lanes.records.buffered.peak", Kind.GAUGE, "records", "The most records buffered at"
+            + " once since the consumer started (bounded by maxBufferedRecords)."),
+    RUNNING_BATCHES("lanes.batches.running", Kind.GAUGE, "batches", "Hand-offs to workers not yet back; each"
+            + " runs its records one at a time."),
+    ASSIGNED_PARTITIONS("lanes.partitions.assigned", Kind.GAUGE, "partitions", "Partitions this instance owns.");
+
+    /** A counter only grows; a gauge is a value at the time it is read. */
+    public enum Kind { COUNTER, GAUGE }
+
+    private final String metricName;
+    private final Kind kind;
+    private final String unit;
+    private final String description;
+
+    LanesMetric(String metricName, Kind kind, String unit, String description) {
+        this.metricName = metricName;
+        this.kind = kind;
+        this.unit = unit;
+        this.description = description;
+    }
+
+    /** The dotted name, e.g. {@code lanes.records.polled}, as a Micrometer meter would be named. */
+    public String metricName() { return metricName; }
+
+    public Kind kind() { return kind; }
+
+    /** What one unit counts, plural: {@code records}, {@code commits}, {@code partitions} … */
+    public String unit() { return unit; }
+
+    /** One or two sentences: what is counted. */
+    public String description() { return description; }
+}

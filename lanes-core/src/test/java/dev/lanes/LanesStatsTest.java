@@ -1,0 +1,42 @@
+package dev.lanes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class LanesStatsTest {
+    /** Each metric's value is its ordinal + 1, so that a mixed-up accessor shows. */
+    private final LanesStats stats = LanesStats.of(metric -> metric.ordinal() + 1);
+
+    @Test
+    void holdsEveryMetricInDeclarationOrder() {
+        for (LanesMetric metric : LanesMetric.values()) {
+            assertThat(stats.get(metric)).as("%s", metric).isEqualTo(metric.ordinal() + 1);
+        }
+        assertThat(stats.asMap()).containsOnlyKeys(LanesMetric.values());
+        assertThat(stats.asMap().keySet()).containsExactly(LanesMetric.values());
+        assertThat(stats.asMap()).containsEntry(LanesMetric.REVOCATIONS, stats.get(LanesMetric.REVOCATIONS));
+    }
+
+    @Test
+    void theNamedAccessorsReadTheirMetric() {
+        assertThat(stats.polledRecords()).isEqualTo(stats.get(LanesMetric.POLLED_RECORDS));
+        assertThat(stats.endedRecords()).isEqualTo(stats.get(LanesMetric.ENDED_RECORDS));
+        assertThat(stats.failedAttempts()).isEqualTo(stats.get(LanesMetric.FAILED_ATTEMPTS));
+        assertThat(stats.skippedRecords()).isEqualTo(stats.get(LanesMetric.SKIPPED_RECORDS));
+        assertThat(stats.commits()).isEqualTo(stats.get(LanesMetric.COMMITS));
+        assertThat(stats.commitFailures()).isEqualTo(stats.get(LanesMetric.COMMIT_FAILURES));
+        assertThat(stats.metadataOverflows()).isEqualTo(stats.get(LanesMetric.METADATA_OVERFLOWS));
+        assertThat(stats.offsetResets()).isEqualTo(stats.get(LanesMetric.OFFSET_RESETS));
+        assertThat((long) stats.bufferedRecords()).isEqualTo(stats.get(LanesMetric.BUFFERED_RECORDS));
+        assertThat((long) stats.runningBatches()).isEqualTo(stats.get(LanesMetric.RUNNING_BATCHES));
+        assertThat((long) stats.assignedPartitions()).isEqualTo(stats.get(LanesMetric.ASSIGNED_PARTITIONS));
+    }
+
+    @Test
+    void isAValue() {
+        assertThat(LanesStats.of(metric -> metric.ordinal() + 1)).isEqualTo(stats).hasSameHashCodeAs(stats);
+        assertThat(LanesStats.of(metric -> 0)).isNotEqualTo(stats);
+        assertThat(stats.toString()).contains("POLLED_RECORDS=1");
+    }
+}
