@@ -75,8 +75,45 @@ public final class LanesOption<T> {
             "The random spread of each back-off, as a fraction of it (0.2: plus or minus 20 %).");
     public static final LanesOption<Integer> RETRY_MAX_ATTEMPTS = range("retry.maxAttempts", "int", 0, 0,
             1_000_000, "How many attempts a record gets, 0 for no limit (retry until it succeeds, holding its"
-                    + " lane); a record that fails its last attempt stops the consumer with what ended committed,"
-                    + " but not that record.");
+                    + " lane); after its last attempt, retry.onExhausted decides.");
+    public static final LanesOption<List<Class<? extends Throwable>>> RETRY_NOT_RETRYABLE = optional(
+            "retry.notRetryable", "Class<? extends Throwable>...", "Exceptions never worth retrying (with their"
+                    + " subclasses, also when they are the cause of what the handler threw): their record goes"
+                    + " straight to retry.onExhausted. A record that cannot be deserialized is never retried either.");
+    public static final LanesOption<FailureAction> RETRY_ON_EXHAUSTED = choice("retry.onExhausted",
+            FailureAction.class, FailureAction.SKIP, List.of(FailureAction.STOP, FailureAction.SKIP,
+                    FailureAction.DEAD_LETTER), "What becomes of a record after its last attempt, or at once when"
+                    + " its failure is not retryable: SKIP it (logged and counted), DEAD_LETTER it, or STOP the"
+                    + " consumer; DEAD_LETTER when only retry.deadLetterTopic is set.");
+    public static final LanesOption<FailureHandler> RETRY_FAILURE_HANDLER = optional("retry.failureHandler",
+            "FailureHandler", "Decides per record and exception after every failed attempt, for what the rules"
+                    + " above do not cover; runs on the poller thread, so it must be quick and never block.");
+    public static final LanesOption<String> RETRY_DEAD_LETTER_TOPIC = optional("retry.deadLetterTopic", "String",
+            "The dead-letter topic, created when missing; a record written there keeps its key, value and headers"
+                    + " and gains lanes.dlt.* provenance headers, and counts as ended once the write is"
+                    + " acknowledged.");
+    public static final LanesOption<Integer> RETRY_DEAD_LETTER_PARTITIONS = range("retry.deadLetterPartitions",
+            "int", 0, 0, 100_000, "Partitions of the dead-letter topic when Lanes creates it; 0: as many as the"
+                    + " source topic of the first record dead-lettered.");
+    public static final LanesOption<Map<String, Object>> RETRY_DEAD_LETTER_PRODUCER_PROPERTIES = optional(
+            "retry.deadLetterProducerProperties", "Map<String, Object>", "Kafka producer settings for the"
+                    + " dead-letter writes, over those taken from consumerProperties (bootstrap.servers, security,"
+                    + " client settings); acks=all and idempotence are always on.");
+    public static final LanesOption<Double> RETRY_FLOOD_GUARD_THRESHOLD = range("retry.floodGuardThreshold",
+            "double", 0.5, 0.0, 1.0, "The flood guard: when at least this share of the records first tried in"
+                    + " retry.floodGuardWindow failed (an outage rather than a poison record), no record is"
+                    + " skipped or dead-lettered; they are retried until one succeeds. 0 turns the guard off.");
+    public static final LanesOption<Duration> RETRY_FLOOD_GUARD_WINDOW = range("retry.floodGuardWindow",
+            "Duration", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1),
+            "The time over which the flood guard counts first attempts and their failures.");
+    public static final LanesOption<Integer> RETRY_FLOOD_GUARD_MIN_FAILURES = range("retry.floodGuardMinFailures",
+            "int", 10, 1, 1_000_000, "How many records must have failed their first attempt within the window"
+                    + " before the flood guard may hold back give-ups, so that a few poison records never trip it.");
+    public static final LanesOption<Duration> HANDLER_TIMEOUT = range("handlerTimeout", "Duration",
+            Duration.ofMinutes(5), Duration.ZERO, Duration.ofDays(1), "How long one invocation may run: then a"
+                    + " blocking handler's thread is interrupted, an asynchronous stage is no longer waited for,"
+                    + " and the attempt fails with a HandlerTimeoutException (retried or given up); 0 turns it off."
+                    + " The default matches the plain consumer's max.poll.interval.ms.");
     public static final LanesOption<Integer> OFFSET_METADATA_MAX_CHARS = range("offsetMetadataMaxChars", "int", 0,
             0, 1 << 20, "The room for ended offsets in commit metadata, in characters; 0 reads the broker's"
                     + " offset.metadata.max.bytes (Kafka's 4096 if not permitted), and a commit whose encoding does"
@@ -88,8 +125,10 @@ public final class LanesOption<T> {
     private static final List<LanesOption<?>> ALL = List.of(CONSUMER_PROPERTIES, KEY_DESERIALIZER,
             VALUE_DESERIALIZER, TOPICS, TOPIC_PATTERN, ORDERING, ORDER_NULL_KEYS, MAX_CONCURRENCY,
             MAX_BUFFERED_RECORDS, MAX_BUFFERED_BYTES, MAX_BATCH_SIZE, COMMIT_INTERVAL, REVOKE_TIMEOUT, CLOSE_TIMEOUT,
-            RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF, RETRY_JITTER, RETRY_MAX_ATTEMPTS, OFFSET_METADATA_MAX_CHARS,
-            EXECUTOR);
+            RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF, RETRY_JITTER, RETRY_MAX_ATTEMPTS, RETRY_NOT_RETRYABLE,
+            RETRY_ON_EXHAUSTED, RETRY_FAILURE_HANDLER, RETRY_DEAD_LETTER_TOPIC, RETRY_DEAD_LETTER_PARTITIONS,
+            RETRY_DEAD_LETTER_PRODUCER_PROPERTIES, RETRY_FLOOD_GUARD_THRESHOLD, RETRY_FLOOD_GUARD_WINDOW,
+            RETRY_FLOOD_GUARD_MIN_FAILURES, HANDLER_TIMEOUT, OFFSET_METADATA_MAX_CHARS, EXECUTOR);
 
     /** Whether an option must be given, has a default, or may be left out (its description says what then). */
     public enum Presence { REQUIRED, DEFAULTED, OPTIONAL }

@@ -45,6 +45,7 @@ public final class LanesOptions<K, V> {
     private final Duration revokeTimeout;
     private final Duration closeTimeout;
     private final RetryPolicy retryPolicy;
+    private final Duration handlerTimeout;
     private final int offsetMetadataMaxChars;
     private final Executor executor;
 
@@ -64,6 +65,7 @@ public final class LanesOptions<K, V> {
         this.revokeTimeout = b.revokeTimeout;
         this.closeTimeout = b.closeTimeout;
         this.retryPolicy = b.retryPolicy;
+        this.handlerTimeout = b.handlerTimeout;
         this.offsetMetadataMaxChars = b.offsetMetadataMaxChars;
         this.executor = b.executor;
     }
@@ -88,6 +90,8 @@ public final class LanesOptions<K, V> {
     public Duration revokeTimeout() { return revokeTimeout; }
     public Duration closeTimeout() { return closeTimeout; }
     public RetryPolicy retryPolicy() { return retryPolicy; }
+    /** {@link LanesOption#HANDLER_TIMEOUT}; zero when off. */
+    public Duration handlerTimeout() { return handlerTimeout; }
     /** 0 means: read {@code offset.metadata.max.bytes} from the broker, else 4096. */
     public int offsetMetadataMaxChars() { return offsetMetadataMaxChars; }
     public Optional<Executor> executor() { return Optional.ofNullable(executor); }
@@ -109,6 +113,7 @@ public final class LanesOptions<K, V> {
         private Duration revokeTimeout = REVOKE_TIMEOUT.defaultValue();
         private Duration closeTimeout = CLOSE_TIMEOUT.defaultValue();
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Duration handlerTimeout = HANDLER_TIMEOUT.defaultValue();
         private int offsetMetadataMaxChars = OFFSET_METADATA_MAX_CHARS.defaultValue();
         private Executor executor;
 
@@ -216,6 +221,12 @@ public final class LanesOptions<K, V> {
             return this;
         }
 
+        /** {@link LanesOption#HANDLER_TIMEOUT}. */
+        public Builder<K, V> handlerTimeout(Duration handlerTimeout) {
+            this.handlerTimeout = handlerTimeout;
+            return this;
+        }
+
         /** {@link LanesOption#OFFSET_METADATA_MAX_CHARS}. */
         public Builder<K, V> offsetMetadataMaxChars(int maxChars) {
             this.offsetMetadataMaxChars = maxChars;
@@ -242,6 +253,7 @@ public final class LanesOptions<K, V> {
                     OptionsValidator.maxPollInterval(consumerProperties).minusSeconds(1));
             CLOSE_TIMEOUT.check(closeTimeout);
             Objects.requireNonNull(retryPolicy, "retryPolicy must not be null");
+            HANDLER_TIMEOUT.check(handlerTimeout);
             OFFSET_METADATA_MAX_CHARS.check(offsetMetadataMaxChars);
             return new LanesOptions<>(this);
         }
