@@ -26,6 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code RUNS}: 10,000 offsets in runs of 100 ended / 10 not ended (batched handlers).
  * </ul>
  *
+ * <p>It sits in core's own package (a split package, fine on the class path) to reach
+ * package-private members: lanes-benchmarks is the one module besides core allowed to use
+ * {@code dev.lanes.internal} (see core's {@code ApiBoundaryTest}).
+ *
  * <p>Run (after {@code ./mvnw -B -q -pl lanes-benchmarks -am package -DskipTests}):
  * <pre>
  * java -cp 'lanes-benchmarks/target/lanes-benchmarks-0.1.0-SNAPSHOT.jar:lanes-benchmarks/target/lib/*' \

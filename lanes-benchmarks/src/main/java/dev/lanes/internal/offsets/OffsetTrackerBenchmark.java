@@ -22,6 +22,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * records in offset order (the head drops at once); {@code shuffled} ends each window in a random
  * order (the head waits, then drops a run), as concurrent handlers do. The score is per record.
  *
+ * <p>It sits in core's own package (a split package, fine on the class path) to reach
+ * package-private members: lanes-benchmarks is the one module besides core allowed to use
+ * {@code dev.lanes.internal} (see core's {@code ApiBoundaryTest}).
+ *
  * <p>Run (after {@code ./mvnw -B -q -pl lanes-benchmarks -am package -DskipTests}):
  * <pre>
  * java -cp 'lanes-benchmarks/target/lanes-benchmarks-0.1.0-SNAPSHOT.jar:lanes-benchmarks/target/lib/*' \

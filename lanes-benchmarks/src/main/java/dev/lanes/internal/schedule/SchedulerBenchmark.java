@@ -37,6 +37,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * more {@code fill} calls than UNORDERED for the same records; KEY pays a hash lookup
  * (and, when a key lane empties, a removal) per record.
  *
+ * <p>It sits in core's own package (a split package, fine on the class path) to reach
+ * package-private members: lanes-benchmarks is the one module besides core allowed to use
+ * {@code dev.lanes.internal} (see core's {@code ApiBoundaryTest}).
+ *
  * <p>Run (after {@code ./mvnw -B -q -pl lanes-benchmarks -am package -DskipTests}):
  * <pre>
  * java -cp 'lanes-benchmarks/target/lanes-benchmarks-0.1.0-SNAPSHOT.jar:lanes-benchmarks/target/lib/*' \
