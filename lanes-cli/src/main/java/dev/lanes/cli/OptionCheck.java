@@ -9,32 +9,32 @@ import picocli.CommandLine.Model.CommandSpec;
  * Range checks of option values, failing as bad input (one line, exit code 2). Stateless; used
  * by the commands on their thread, before they touch the network.
  */
-final class OptionCheck {
+public final class OptionCheck {
 
     private OptionCheck() {
     }
 
-    static void atLeast(CommandSpec spec, String option, long value, long min) {
+    public static void atLeast(CommandSpec spec, String option, long value, long min) {
         if (value < min) {
             fail(spec, option + " must be at least " + min + ", was " + value);
         }
     }
 
-    static void between(CommandSpec spec, String option, long value, long min, long max) {
+    public static void between(CommandSpec spec, String option, long value, long min, long max) {
         if (value < min || value > max) {
             fail(spec, option + " must be " + min + " to " + max + ", was " + value);
         }
     }
 
     /** A file to write: its directory must exist, so that a long run does not end on a typo. */
-    static void inExistingDirectory(CommandSpec spec, String option, Path file) {
+    public static void inExistingDirectory(CommandSpec spec, String option, Path file) {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             fail(spec, option + " " + file + ": directory " + parent + " does not exist");
         }
     }
 
-    static void fail(CommandSpec spec, String message) {
+    public static void fail(CommandSpec spec, String message) {
         throw new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }
