@@ -1,11 +1,14 @@
 package dev.lanes.cli.consume;
 
+import dev.lanes.testkit.Invocation;
+import dev.lanes.testkit.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +36,12 @@ record JournalLine(String topic, int partition, long offset, String key, int att
                 Long.parseLong(m.group(3)), m.group(4) == null ? null : unescape(m.group(4)),
                 Integer.parseInt(m.group(5)), Long.parseLong(m.group(6)), Long.parseLong(m.group(7)),
                 m.group(8), unescape(m.group(9)));
+    }
+
+    /** The invocation this line journals, for the test kit's checker (times in nanoseconds). */
+    Invocation toInvocation() {
+        return new Invocation(topic, partition, offset, key, attempt, startMicros * 1_000, endMicros * 1_000,
+                Outcome.valueOf(outcome.toUpperCase(Locale.ROOT).replace('-', '_')), instance);
     }
 
     /** Every complete line of the file (a line cut by a kill has no newline and is left out). */
