@@ -12,7 +12,7 @@ import org.apache.kafka.common.KafkaException;
  * Opens an Admin client to the user's brokers and proves they answer, with timeouts short
  * enough that a wrong address fails in seconds. Used on the command's thread.
  */
-final class BrokerConnection {
+public final class BrokerConnection {
 
     /** How long the brokers get to answer the first request. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -25,7 +25,7 @@ final class BrokerConnection {
      * @return an Admin client connected to a cluster that answered
      * @throws CliException if the address is invalid or nothing answers in 5 s
      */
-    static Admin open(String bootstrap) {
+    public static Admin open(String bootstrap) {
         Admin admin;
         try {
             admin = Admin.create(Map.of(

@@ -4,13 +4,13 @@ package dev.lanes.cli;
  * A failure the user can act on (an unreachable broker, a failed send), printed as
  * {@code lanes: error: <message>} with exit code 1. Thrown on the command's thread.
  */
-final class CliException extends RuntimeException {
+public final class CliException extends RuntimeException {
 
-    CliException(String message) {
+    public CliException(String message) {
         super(message);
     }
 
-    CliException(String message, Throwable cause) {
+    public CliException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine;
  * {@code 2h}) or ISO-8601 ({@code PT5S}). A bare number is refused: its unit would be a guess.
  * Stateless.
  */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
     private static final Pattern WITH_UNIT = Pattern.compile("(\\d{1,12})(ms|s|m|h)");
 

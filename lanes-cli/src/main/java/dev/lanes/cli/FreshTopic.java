@@ -15,13 +15,13 @@ import org.apache.kafka.clients.admin.NewTopic;
  * {@code min.insync.replicas} could not be written), and waits until every partition is open
  * (KAFKA-15591, see {@link PartitionEnds}). Stateless; used on the command's thread.
  */
-final class FreshTopic {
+public final class FreshTopic {
 
     private FreshTopic() {
     }
 
     /** @throws CliException if the topic cannot be created, or is not open within the timeout */
-    static void create(Admin admin, String topic, int partitions, Duration timeout) throws InterruptedException {
+    public static void create(Admin admin, String topic, int partitions, Duration timeout) throws InterruptedException {
         try {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -6,7 +6,7 @@ package dev.lanes.cli;
  * UTF-8. Unpaired surrogates are escaped too, so that the UTF-8 stays valid. And the reports'
  * numbers. Stateless.
  */
-final class Json {
+public final class Json {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -14,14 +14,14 @@ final class Json {
     }
 
     /** The string as a JSON literal, or {@code null}. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder b = new StringBuilder(s == null ? 4 : s.length() + 2);
         quote(b, s);
         return b.toString();
     }
 
     /** Appends the string as a JSON literal, or {@code null}. */
-    static void quote(StringBuilder b, String s) {
+    public static void quote(StringBuilder b, String s) {
         if (s == null) {
             b.append("null");
             return;
@@ -53,7 +53,7 @@ final class Json {
      * Appends {@code , "name": value}, the value formatted with {@code format} (Locale.ROOT), or
      * {@code null} for NaN and infinities (JSON has neither).
      */
-    static void number(StringBuilder b, String name, double value, String format) {
+    public static void number(StringBuilder b, String name, double value, String format) {
         b.append(", \"").append(name).append("\": ")
                 .append(Double.isFinite(value) ? String.format(java.util.Locale.ROOT, format, value) : "null");
     }

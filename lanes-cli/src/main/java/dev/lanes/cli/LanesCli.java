@@ -1,14 +1,19 @@
 package dev.lanes.cli;
 
+import dev.lanes.cli.bench.BenchCommand;
+import dev.lanes.cli.broker.BrokerCommand;
+import dev.lanes.cli.consume.ConsumeCommand;
+import dev.lanes.cli.demo.DemoCommand;
+import dev.lanes.cli.produce.ProduceCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code lanes} command: the root of the subcommands, and the error handling they share.

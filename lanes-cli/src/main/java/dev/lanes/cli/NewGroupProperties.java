@@ -9,13 +9,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  * at the earliest offset (it has no committed offsets), and nothing is committed automatically
  * (a plain loop that needs no commits, or commits itself; Lanes commits by itself). Stateless.
  */
-final class NewGroupProperties {
+public final class NewGroupProperties {
 
     private NewGroupProperties() {
     }
 
     /** @return a new, mutable map, for callers that add their own properties */
-    static Map<String, Object> of(String bootstrap, String group) {
+    public static Map<String, Object> of(String bootstrap, String group) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);

@@ -22,14 +22,14 @@ import org.apache.kafka.common.errors.RetriableException;
  * Admin client does not retry ListOffsets on an unknown topic (and logs it as an error), so this
  * first waits until DescribeTopics shows every partition with a leader. Used on the caller's thread.
  */
-final class PartitionEnds {
+public final class PartitionEnds {
     private static final long RETRY_MILLIS = 50;
 
     private PartitionEnds() {
     }
 
     /** @return the end offset of each partition, by partition number */
-    static long[] of(Admin admin, String topic, int partitionCount, Duration timeout) {
+    public static long[] of(Admin admin, String topic, int partitionCount, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Throwable last = null;
         try {

@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** CPU time of a process ({@code /proc}) or of some threads of this JVM. Stateless; any thread. */
-final class ProcessCpu {
+public final class ProcessCpu {
 
     private ProcessCpu() {
     }
 
     /** utime + stime of a process in clock ticks (USER_HZ, 100 on Linux), or 0 when unknown. */
-    static long ticks(long pid) {
+    public static long ticks(long pid) {
         if (pid < 0) {
             return 0;
         }
@@ -27,7 +27,7 @@ final class ProcessCpu {
     }
 
     /** CPU seconds used so far by the live threads whose name starts with {@code prefix}. */
-    static double threadSeconds(String prefix) {
+    public static double threadSeconds(String prefix) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long nanos = 0;
         for (Thread thread : Thread.getAllStackTraces().keySet()) {

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * offset), so a replayed record is not counted twice. Counts down {@link #done} when
  * {@code needed} distinct records were seen. Any thread (the handlers' workers), lock-free.
  */
-final class SeenRecords {
+public final class SeenRecords {
     private final AtomicLongArray[] bits;
     private final long needed;
     private final AtomicLong count = new AtomicLong();
@@ -17,7 +17,7 @@ final class SeenRecords {
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile long doneNanos;
 
-    SeenRecords(long[] endOffsets, long needed) {
+    public SeenRecords(long[] endOffsets, long needed) {
         this.needed = needed;
         bits = new AtomicLongArray[endOffsets.length];
         for (int p = 0; p < endOffsets.length; p++) {
@@ -30,7 +30,7 @@ final class SeenRecords {
      *
      * @return how many distinct records were seen with this one, or 0 if it was seen before
      */
-    long add(int partition, long offset) {
+    public long add(int partition, long offset) {
         if (firstNanos.get() == 0) {
             firstNanos.compareAndSet(0, System.nanoTime());
         }
@@ -53,21 +53,21 @@ final class SeenRecords {
     }
 
     /** Waits until {@code needed} records were seen; false on timeout. */
-    boolean await(long timeoutMillis) throws InterruptedException {
+    public boolean await(long timeoutMillis) throws InterruptedException {
         return done.await(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    long count() {
+    public long count() {
         return count.get();
     }
 
     /** When the first record was seen, 0 if none was. */
-    long firstNanos() {
+    public long firstNanos() {
         return firstNanos.get();
     }
 
     /** When the last needed record was seen, 0 until then. */
-    long doneNanos() {
+    public long doneNanos() {
         return doneNanos;
     }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 import picocli.CommandLine;
 
 /** One in-process run of the {@code lanes} command: its exit code, stdout and stderr. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = LanesCli.newCommandLine();
@@ -21,13 +21,13 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     /** Asserts bad input: exit code 2, nothing on stdout, and exactly this one line on stderr. */
-    void assertBadInput(String line) {
+    public void assertBadInput(String line) {
         assertThat(exitCode).as(err).isEqualTo(2);
         assertThat(out).isEmpty();
         assertThat(errLines()).containsExactly(line);
     }
 
-    List<String> errLines() {
+    public List<String> errLines() {
         return err.lines().collect(java.util.stream.Collectors.toList());
     }
 }

@@ -10,12 +10,12 @@ import java.util.List;
  * Starts the {@code lanes} command as a real child process, the way {@code ./lanes} does: the
  * CLI jar plus {@code target/lib/*} (a class path wildcard), on the test's own Java.
  */
-final class LanesProcess {
+public final class LanesProcess {
 
     private LanesProcess() {
     }
 
-    static ProcessBuilder builder(String... args) {
+    public static ProcessBuilder builder(String... args) {
         String classPath = System.getProperty("lanes.cli.classpath");
         if (classPath == null) {
             throw new IllegalStateException("lanes.cli.classpath is not set: run this test with"
@@ -29,7 +29,7 @@ final class LanesProcess {
     }
 
     /** Runs to completion; the caller bounds the time with {@code waitFor}. */
-    static Finished run(long timeoutSeconds, String... args) throws IOException, InterruptedException {
+    public static Finished run(long timeoutSeconds, String... args) throws IOException, InterruptedException {
         long started = System.nanoTime();
         Process process = builder(args).start();
         process.getOutputStream().close();
@@ -45,8 +45,8 @@ final class LanesProcess {
                 new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
-    record Finished(int exitCode, long millis, String out, String err) {
-        List<String> errLines() {
+    public record Finished(int exitCode, long millis, String out, String err) {
+        public List<String> errLines() {
             return err.lines().collect(java.util.stream.Collectors.toList());
         }
     }

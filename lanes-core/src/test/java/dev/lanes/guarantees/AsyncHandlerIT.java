@@ -7,7 +7,9 @@ import dev.lanes.LanesConsumer;
 import dev.lanes.LanesOptions;
 import dev.lanes.Ordering;
 import dev.lanes.embedded.EmbeddedKafkaExtension;
-import dev.lanes.guarantees.Invocation.RecordId;
+import dev.lanes.testkit.GuaranteeChecker;
+import dev.lanes.testkit.InvocationJournal;
+import dev.lanes.testkit.RecordId;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +30,7 @@ class AsyncHandlerIT {
     @Test
     void tenThousandStagesInFlightOnAHandfulOfThreads() throws Exception {
         Set<RecordId> written = TestTopic.produce(KAFKA.kafka(), "async", 12, 40_000, 1_000);
-        Journal journal = new Journal();
+        InvocationJournal journal = new InvocationJournal();
         ExecutorService workers = Executors.newFixedThreadPool(4);
         ScheduledExecutorService io = Executors.newScheduledThreadPool(2);
         try (LanesConsumer<String, String> lanes = LanesConsumer.create(LanesOptions.<String, String>builder()
@@ -54,6 +56,6 @@ class AsyncHandlerIT {
             io.shutdown();
         }
         assertThat(journal.peakInFlight()).isEqualTo(LIMIT);
-        GuaranteeChecker.assertAtLeastOnce(journal.invocations(), written);
+        GuaranteeChecker.of(journal.invocations()).assertAtLeastOnce(written);
     }
 }

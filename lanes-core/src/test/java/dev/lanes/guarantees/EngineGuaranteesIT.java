@@ -10,7 +10,12 @@ import dev.lanes.LanesOptions;
 import dev.lanes.Ordering;
 import dev.lanes.RetryPolicy;
 import dev.lanes.embedded.EmbeddedKafkaExtension;
-import dev.lanes.guarantees.Invocation.RecordId;
+import dev.lanes.testkit.GuaranteeChecker;
+import dev.lanes.testkit.Invocation;
+import dev.lanes.testkit.InvocationJournal;
+import dev.lanes.testkit.LaneOrder;
+import dev.lanes.testkit.Outcome;
+import dev.lanes.testkit.RecordId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -43,9 +48,10 @@ class EngineGuaranteesIT {
 
         List<Invocation> invocations = run(topic, ordering, written, 0.0);
 
-        GuaranteeChecker.assertAtLeastOnce(invocations, written);
-        GuaranteeChecker.assertLaneOrder(invocations, ordering);
-        assertThat(GuaranteeChecker.handledTwice(invocations)).as("no rebalance, no crash: nothing twice").isEmpty();
+        GuaranteeChecker.of(invocations)
+                .assertAtLeastOnce(written)
+                .assertLaneOrder(LaneOrder.valueOf(ordering.name()))
+                .assertNothingReplayed(); // no rebalance, no crash: nothing twice
     }
 
     @ParameterizedTest
@@ -56,9 +62,9 @@ class EngineGuaranteesIT {
 
         List<Invocation> invocations = run(topic, ordering, written, 0.05);
 
-        assertThat(invocations.stream().filter(i -> !i.ok()).count()).as("failed attempts").isGreaterThan(500);
-        GuaranteeChecker.assertAtLeastOnce(invocations, written);
-        GuaranteeChecker.assertLaneOrder(invocations, ordering);
+        assertThat(invocations.stream().filter(i -> i.outcome() == Outcome.ERROR).count()).as("failed attempts")
+                .isGreaterThan(500);
+        GuaranteeChecker.of(invocations).assertAtLeastOnce(written).assertLaneOrder(LaneOrder.valueOf(ordering.name()));
     }
 
     @Test
@@ -93,7 +99,7 @@ class EngineGuaranteesIT {
     }
 
     private static List<Invocation> run(String topic, Ordering ordering, Set<RecordId> written, double failRate) {
-        Journal journal = new Journal();
+        InvocationJournal journal = new InvocationJournal();
         LanesOptions<String, String> options = LanesOptions.<String, String>builder()
                 .consumerProperties(KAFKA.kafka().consumerProperties("group-" + topic))
                 .topics(topic)

@@ -2,10 +2,13 @@ package dev.lanes.guarantees;
 
 import dev.lanes.LanesRecord;
 import dev.lanes.RecordHandler;
+import dev.lanes.testkit.Invocation;
+import dev.lanes.testkit.InvocationJournal;
+import dev.lanes.testkit.Outcome;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 
-/** Simulated I/O handlers that journal every invocation before they return. */
+/** Simulated I/O handlers that journal every invocation (for the test kit's checker) before they return. */
 public final class Handlers {
     private Handlers() {
     }
@@ -14,7 +17,7 @@ public final class Handlers {
      * Waits a random time up to {@code maxWorkMicros} and fails a fraction {@code failRate} of
      * attempts.
      */
-    public static RecordHandler<String, String> simulatedIo(Journal journal, String instance, int maxWorkMicros,
+    public static RecordHandler<String, String> simulatedIo(InvocationJournal journal, String instance, int maxWorkMicros,
                                                           double failRate) {
         return record -> {
             long start = journal.started();
@@ -35,7 +38,7 @@ public final class Handlers {
     }
 
     public static Invocation invocation(LanesRecord<String, String> record, String instance, long start, boolean ok) {
-        return new Invocation(instance, record.partition(), record.offset(), record.key(), record.attempt(), start,
-                System.nanoTime(), ok);
+        return new Invocation(record.topic(), record.partition(), record.offset(), record.key(), record.attempt(),
+                start, System.nanoTime(), ok ? Outcome.OK : Outcome.ERROR, instance);
     }
 }

@@ -7,7 +7,11 @@ import dev.lanes.LanesConsumer;
 import dev.lanes.LanesOptions;
 import dev.lanes.Ordering;
 import dev.lanes.embedded.EmbeddedKafkaExtension;
-import dev.lanes.guarantees.Invocation.RecordId;
+import dev.lanes.testkit.GuaranteeChecker;
+import dev.lanes.testkit.Invocation;
+import dev.lanes.testkit.InvocationJournal;
+import dev.lanes.testkit.LaneOrder;
+import dev.lanes.testkit.RecordId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +36,7 @@ class RebalanceIT {
     void instancesJoinAndLeaveMidRun(String protocol) {
         String topic = "rebalance-" + protocol;
         Set<RecordId> written = TestTopic.produce(KAFKA.kafka(), topic, 12, RECORDS, 500);
-        Journal journal = new Journal();
+        InvocationJournal journal = new InvocationJournal();
 
         LanesConsumer<String, String> a = start(protocol, topic, journal, "a");
         awaitWork(journal, "a");
@@ -48,18 +52,19 @@ class RebalanceIT {
 
         List<Invocation> invocations = journal.invocations();
         assertThat(invocations).extracting(Invocation::instance).contains("a", "b", "c");
-        GuaranteeChecker.assertAtLeastOnce(invocations, written);
-        GuaranteeChecker.assertLaneOrder(invocations, Ordering.KEY);
-        assertThat(GuaranteeChecker.handledTwice(invocations)).as("records handled twice").isEmpty();
+        GuaranteeChecker.of(invocations)
+                .assertAtLeastOnce(written)
+                .assertLaneOrder(LaneOrder.KEY)
+                .assertNothingReplayed();
     }
 
     /** Waits until the instance has handled a share of the records: it is in the group and owns partitions. */
-    private static void awaitWork(Journal journal, String instance) {
+    private static void awaitWork(InvocationJournal journal, String instance) {
         await().atMost(Duration.ofMinutes(1)).until(() -> journal.invocations().stream()
                 .filter(invocation -> invocation.instance().equals(instance)).count() >= 1_000);
     }
 
-    private static LanesConsumer<String, String> start(String protocol, String topic, Journal journal, String name) {
+    private static LanesConsumer<String, String> start(String protocol, String topic, InvocationJournal journal, String name) {
         Map<String, Object> props = KAFKA.kafka().consumerProperties("group-" + topic);
         switch (protocol) {
             case "classic-eager" -> {

@@ -1,7 +1,7 @@
 package dev.lanes.guarantees;
 
 import dev.lanes.embedded.EmbeddedKafka;
-import dev.lanes.guarantees.Invocation.RecordId;
+import dev.lanes.testkit.RecordId;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +36,7 @@ public final class TestTopic {
             }
             for (Future<RecordMetadata> send : sends) {
                 RecordMetadata metadata = send.get();
-                written.add(new RecordId(metadata.partition(), metadata.offset()));
+                written.add(new RecordId(topic, metadata.partition(), metadata.offset()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,91 @@
+package dev.lanes.cli.bench;
+
+import dev.lanes.cli.Json;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The results of one {@code lanes bench} run, as a table (stdout) and as JSON ({@code --json}).
+ * Each case's ratio is its rate against the {@code plain} loop of the same run, or, for a sleep
+ * case, against its ideal rate; without a {@code plain} case a no-op case has no ratio (blank in
+ * the table, {@code null} in the JSON). Immutable.
+ */
+final class BenchReport {
+
+    private final String machine;
+    private final List<BenchResult> results;
+    private final double plainRate;
+
+    BenchReport(String machine, List<BenchResult> results) {
+        this.machine = machine;
+        this.results = List.copyOf(results);
+        this.plainRate = results.stream().filter(r -> r.name().equals(BenchCase.PLAIN.caseName()))
+                .mapToDouble(BenchResult::recordsPerSecond).findFirst().orElse(Double.NaN);
+    }
+
+    List<BenchResult> results() {
+        return results;
+    }
+
+    /** The case's rate over its yardstick; NaN when there is none. */
+    double ratio(BenchResult r) {
+        return r.ideal() > 0 ? r.recordsPerSecond() / r.ideal() : r.recordsPerSecond() / plainRate;
+    }
+
+    /** What {@link #ratio} divides by: {@code "ideal"} or {@code "plain"}. */
+    static String ratioAgainst(BenchResult r) {
+        return r.ideal() > 0 ? "ideal" : "plain";
+    }
+
+    String table() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%-16s %10s %12s %8s %6s %8s %9s %10s %8s %8s%n",
+                "case", "records", "rec/s", "ratio", "vs", "wall s", "heap MiB", "heapGC MiB",
+                "RSS MiB", "HWM MiB"));
+        for (BenchResult r : results) {
+            double ratio = ratio(r);
+            out.append(String.format(Locale.ROOT, "%-16s %,10d %,12.0f %8s %6s %8.2f %9.1f %10.1f %8.1f %8.1f%s%n",
+                    r.name(), r.counted(), r.recordsPerSecond(),
+                    Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.3f", ratio), ratioAgainst(r),
+                    r.wallSeconds(), r.peakHeapUsedMiB(), r.peakHeapAfterGcMiB(), r.peakRssMiB(),
+                    r.vmHwmMiB(), r.note() == null ? "" : "  " + r.note()));
+        }
+        for (BenchResult r : results) {
+            out.append(String.format(Locale.ROOT, "  %s: cpu bench=%.1fs broker=%s; ideal=%s; %s%n", r.name(),
+                    r.benchCpuSeconds(), Double.isNaN(r.brokerCpuSeconds()) ? "n/a"
+                            : String.format(Locale.ROOT, "%.1fs", r.brokerCpuSeconds()),
+                    r.ideal() > 0 ? String.format(Locale.ROOT, "%.0f rec/s", r.ideal()) : "-", r.detail()));
+        }
+        return out.toString();
+    }
+
+    String json() {
+        StringBuilder out = new StringBuilder("{\n  \"machine\": ");
+        Json.quote(out, machine);
+        out.append(",\n  \"cases\": [\n");
+        for (int i = 0; i < results.size(); i++) {
+            BenchResult r = results.get(i);
+            out.append("    {\"case\": ");
+            Json.quote(out, r.name());
+            out.append(", \"records\": ").append(r.counted());
+            out.append(", \"needed\": ").append(r.needed());
+            Json.number(out, "recordsPerSecond", r.recordsPerSecond(), "%.0f");
+            Json.number(out, "ratio", ratio(r), "%.4f");
+            out.append(", \"ratioAgainst\": \"").append(ratioAgainst(r)).append('"');
+            Json.number(out, "ideal", r.ideal(), "%.0f");
+            Json.number(out, "wallSeconds", r.wallSeconds(), "%.3f");
+            Json.number(out, "peakHeapUsedMiB", r.peakHeapUsedMiB(), "%.1f");
+            Json.number(out, "peakHeapAfterGcMiB", r.peakHeapAfterGcMiB(), "%.1f");
+            Json.number(out, "peakRssMiB", r.peakRssMiB(), "%.1f");
+            Json.number(out, "vmHwmMiB", r.vmHwmMiB(), "%.1f");
+            Json.number(out, "benchCpuSeconds", r.benchCpuSeconds(), "%.2f");
+            Json.number(out, "brokerCpuSeconds", r.brokerCpuSeconds(), "%.2f");
+            out.append(", \"note\": ");
+            Json.quote(out, r.note());
+            out.append(", \"detail\": ");
+            Json.quote(out, r.detail());
+            out.append(i + 1 < results.size() ? "},\n" : "}\n");
+        }
+        return out.append("  ]\n}\n").toString();
+    }
+}

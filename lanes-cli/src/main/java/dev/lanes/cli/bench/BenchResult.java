@@ -1,0 +1,32 @@
+package dev.lanes.cli.bench;
+
+/**
+ * One case of {@code lanes bench}, fully measured: throughput, memory and CPU. The ratio is the
+ * report's to compute ({@link BenchReport}), against the plain loop of the same run or the
+ * case's ideal. Immutable.
+ *
+ * @param name the case name ({@link BenchCase#caseName()})
+ * @param needed records the case had to see
+ * @param counted distinct records it saw
+ * @param recordsPerSecond first-to-last rate
+ * @param ideal the best rate a sleep case can reach, or 0 (then compared with {@code plain})
+ * @param wallSeconds including the group join
+ * @param peakHeapUsedMiB peak heap used, sampled every 100 ms
+ * @param peakHeapAfterGcMiB peak of the heap left after a collection (the live set)
+ * @param peakRssMiB peak {@code VmRSS}
+ * @param vmHwmMiB {@code VmHWM}, reset per case where Linux allows it
+ * @param benchCpuSeconds CPU of this process during the case
+ * @param brokerCpuSeconds CPU of the embedded broker during the case; NaN with {@code --bootstrap}
+ * @param note {@code null}, or what went wrong (a timeout)
+ * @param detail the case's own counters, one line
+ */
+record BenchResult(String name, long needed, long counted, double recordsPerSecond, double ideal,
+                   double wallSeconds, double peakHeapUsedMiB, double peakHeapAfterGcMiB,
+                   double peakRssMiB, double vmHwmMiB, double benchCpuSeconds, double brokerCpuSeconds,
+                   String note, String detail) {
+
+    /** Whether the case saw every record it needed. */
+    boolean complete() {
+        return counted >= needed && note == null;
+    }
+}

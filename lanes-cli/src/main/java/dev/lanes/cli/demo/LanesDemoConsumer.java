@@ -1,0 +1,51 @@
+package dev.lanes.cli.demo;
+
+import dev.lanes.LanesConsumer;
+import dev.lanes.LanesOptions;
+import dev.lanes.cli.NewGroupProperties;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * A Lanes row of {@code lanes demo}: one {@link LanesConsumer} with the strategy's ordering and
+ * {@code maxConcurrency}, every other option at its default, as a user would start it. Created,
+ * started and closed by the command's thread; the engine runs the handler on its workers.
+ */
+final class LanesDemoConsumer implements DemoConsumers {
+
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final LanesConsumer<String, byte[]> lanes;
+    private final DemoProbe probe;
+
+    LanesDemoConsumer(DemoStrategy strategy, String bootstrap, String topic, String group, DemoProbe probe) {
+        this.probe = probe;
+        this.lanes = LanesConsumer.create(LanesOptions.<String, byte[]>builder()
+                .consumerProperties(NewGroupProperties.of(bootstrap, group))
+                .keyDeserializer(new StringDeserializer())
+                .valueDeserializer(new ByteArrayDeserializer())
+                .topics(topic)
+                .ordering(strategy.ordering())
+                .maxConcurrency(strategy.concurrency())
+                .build());
+    }
+
+    @Override
+    public void start() {
+        lanes.start(record -> probe.handle(record.partition(), record.offset(), record.value()));
+    }
+
+    /** Only a fatal stop of the engine; a handler here does not fail. */
+    @Override
+    public Throwable failure() {
+        CompletableFuture<Void> termination = lanes.termination().toCompletableFuture();
+        return termination.isCompletedExceptionally() ? termination.handle((ok, e) -> e).join() : null;
+    }
+
+    @Override
+    public void close() {
+        lanes.close(CLOSE_TIMEOUT);
+    }
+}

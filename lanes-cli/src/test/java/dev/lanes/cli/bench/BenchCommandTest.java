@@ -1,0 +1,65 @@
+package dev.lanes.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lanes.cli.CliRun;
+import org.junit.jupiter.api.Test;
+
+/** {@code lanes bench}'s option checks, in-process: each bad value is one line, exit code 2, before any broker. */
+class BenchCommandTest {
+
+    @Test
+    void helpListsBenchAndItsOptions() {
+        assertThat(CliRun.of("--help").out()).contains("bench");
+        CliRun run = CliRun.of("bench", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Usage: lanes bench").contains("--records", "--keys", "--partitions",
+                "--value-bytes", "--sleep-records", "--sleep-partition-records", "--sleep-ms", "--concurrency",
+                "--cases", "--json", "--bootstrap");
+    }
+
+    @Test
+    void unknownCaseNamesTheKnownOnes() {
+        CliRun.of("bench", "--cases", "plain,noop-fast").assertBadInput(
+                "lanes: error: --cases: unknown case 'noop-fast'; known: plain,noop-unordered,noop-partition,"
+                        + "noop-key,sleep-unordered,sleep-key,sleep-partition (see 'lanes bench --help')");
+        CliRun.of("bench", "--cases", "").assertBadInput(
+                "lanes: error: --cases: unknown case ''; known: plain,noop-unordered,noop-partition,"
+                        + "noop-key,sleep-unordered,sleep-key,sleep-partition (see 'lanes bench --help')");
+    }
+
+    @Test
+    void countsMustBePositive() {
+        CliRun.of("bench", "--records", "0").assertBadInput(
+                "lanes: error: --records must be at least 1, was 0 (see 'lanes bench --help')");
+        CliRun.of("bench", "--concurrency", "0").assertBadInput(
+                "lanes: error: --concurrency must be 1 to 1000000, was 0 (see 'lanes bench --help')");
+        CliRun.of("bench", "--keys", "-1").assertBadInput(
+                "lanes: error: --keys must be at least 1, was -1 (see 'lanes bench --help')");
+        CliRun.of("bench", "--partitions", "0").assertBadInput(
+                "lanes: error: --partitions must be 1 to 10000, was 0 (see 'lanes bench --help')");
+        CliRun.of("bench", "--sleep-ms", "0").assertBadInput(
+                "lanes: error: --sleep-ms must be 1 to 60000, was 0 (see 'lanes bench --help')");
+        CliRun.of("bench", "--sleep-records", "0").assertBadInput(
+                "lanes: error: --sleep-records must be at least 1, was 0 (see 'lanes bench --help')");
+        CliRun.of("bench", "--max-batch-size", "0").assertBadInput(
+                "lanes: error: --max-batch-size must be 1 to 10000, was 0 (see 'lanes bench --help')");
+        CliRun.of("bench", "--max-batch-size", "10001").assertBadInput(
+                "lanes: error: --max-batch-size must be 1 to 10000, was 10001 (see 'lanes bench --help')");
+    }
+
+    @Test
+    void otherBadValuesAreOneLine() {
+        CliRun.of("bench", "--records", "lots").assertBadInput("lanes: error: Invalid value for option"
+                + " '--records': 'lots' is not a long (see 'lanes bench --help')");
+        CliRun.of("bench", "--timeout", "10").assertBadInput("lanes: error: Invalid value for option"
+                + " '--timeout': '10' is not a duration; use e.g. 500ms, 5s, 1m, 2h or PT5S"
+                + " (see 'lanes bench --help')");
+        CliRun.of("bench", "--json", "/no/such/dir/out.json").assertBadInput(
+                "lanes: error: --json /no/such/dir/out.json: directory /no/such/dir does not exist"
+                        + " (see 'lanes bench --help')");
+        CliRun.of("bench", "--bootstrap", " ").assertBadInput(
+                "lanes: error: --bootstrap must not be empty (see 'lanes bench --help')");
+    }
+}
