@@ -10,10 +10,20 @@ public enum LanesMetric {
     POLLED_RECORDS("lanes.records.polled", Kind.COUNTER, "records", "Records taken from the Kafka consumer;"
             + " records returned to the log are counted again when fetched again."),
     ENDED_RECORDS("lanes.records.ended", Kind.COUNTER, "records", "Records whose handler ended well."),
-    FAILED_ATTEMPTS("lanes.attempts.failed", Kind.COUNTER, "attempts", "Handler invocations that failed; each"
-            + " is retried, or stops the consumer after the retry policy's last attempt."),
-    SKIPPED_RECORDS("lanes.records.skipped", Kind.COUNTER, "records", "Records not handled because a previous"
-            + " owner of their partition had already ended them (named in its commit metadata)."),
+    FAILED_ATTEMPTS("lanes.attempts.failed", Kind.COUNTER, "attempts", "Handler invocations that failed (and"
+            + " records that could not be deserialized); each is retried or given up by the retry policy."),
+    DEAD_LETTERED_RECORDS("lanes.records.dead.lettered", Kind.COUNTER, "records", "Records given up and written"
+            + " to the dead-letter topic (counted once the write is acknowledged)."),
+    SKIPPED_RECORDS("lanes.records.skipped", Kind.COUNTER, "records", "Records given up and skipped by the"
+            + " retry policy (retry.onExhausted SKIP, or the failure handler's choice)."),
+    ALREADY_ENDED_RECORDS("lanes.records.already.ended", Kind.COUNTER, "records", "Records not handled because a"
+            + " previous owner of their partition had already ended them (named in its commit metadata)."),
+    DEAD_LETTER_WRITE_FAILURES("lanes.dead.letter.writes.failed", Kind.COUNTER, "writes", "Dead-letter writes"
+            + " that failed; each is made again later, and its record is not committed past meanwhile."),
+    FLOOD_GUARD_TRIPS("lanes.flood.guard.trips", Kind.COUNTER, "trips", "Times most first attempts failed and the"
+            + " flood guard began holding records back from being skipped or dead-lettered."),
+    HANDLER_TIMEOUTS("lanes.handler.timeouts", Kind.COUNTER, "invocations", "Invocations still running after"
+            + " handlerTimeout, counted as failed attempts."),
     RETURNED_RECORDS("lanes.records.returned", Kind.COUNTER, "records", "Records polled beyond their"
             + " partition's share while the handler was slow (PARTITION order), left in the log and fetched"
             + " again later."),
@@ -34,7 +44,9 @@ public enum LanesMetric {
             + " once since the consumer started (bounded by maxBufferedRecords)."),
     RUNNING_BATCHES("lanes.batches.running", Kind.GAUGE, "batches", "Hand-offs to workers not yet back; each"
             + " runs its records one at a time."),
-    ASSIGNED_PARTITIONS("lanes.partitions.assigned", Kind.GAUGE, "partitions", "Partitions this instance owns.");
+    ASSIGNED_PARTITIONS("lanes.partitions.assigned", Kind.GAUGE, "partitions", "Partitions this instance owns."),
+    STUCK_WORKERS("lanes.workers.stuck", Kind.GAUGE, "threads", "Handler threads that timed out, were"
+            + " interrupted and still have not returned; they no longer count against the concurrency limit.");
 
     /** A counter only grows; a gauge is a value at the time it is read. */
     public enum Kind { COUNTER, GAUGE }

@@ -88,6 +88,9 @@ public final class LanesOption<T> {
     public static final LanesOption<FailureHandler> RETRY_FAILURE_HANDLER = optional("retry.failureHandler",
             "FailureHandler", "Decides per record and exception after every failed attempt, for what the rules"
                     + " above do not cover; runs on the poller thread, so it must be quick and never block.");
+    public static final LanesOption<GivenUpListener> RETRY_GIVEN_UP_LISTENER = optional("retry.givenUpListener",
+            "GivenUpListener", "Told of every record given up: skipped, or dead-lettered once the write is"
+                    + " acknowledged; runs on the poller thread, so it must be quick and never block.");
     public static final LanesOption<String> RETRY_DEAD_LETTER_TOPIC = optional("retry.deadLetterTopic", "String",
             "The dead-letter topic, created when missing; a record written there keeps its key, value and headers"
                     + " and gains lanes.dlt.* provenance headers, and counts as ended once the write is"
@@ -126,9 +129,10 @@ public final class LanesOption<T> {
             VALUE_DESERIALIZER, TOPICS, TOPIC_PATTERN, ORDERING, ORDER_NULL_KEYS, MAX_CONCURRENCY,
             MAX_BUFFERED_RECORDS, MAX_BUFFERED_BYTES, MAX_BATCH_SIZE, COMMIT_INTERVAL, REVOKE_TIMEOUT, CLOSE_TIMEOUT,
             RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF, RETRY_JITTER, RETRY_MAX_ATTEMPTS, RETRY_NOT_RETRYABLE,
-            RETRY_ON_EXHAUSTED, RETRY_FAILURE_HANDLER, RETRY_DEAD_LETTER_TOPIC, RETRY_DEAD_LETTER_PARTITIONS,
-            RETRY_DEAD_LETTER_PRODUCER_PROPERTIES, RETRY_FLOOD_GUARD_THRESHOLD, RETRY_FLOOD_GUARD_WINDOW,
-            RETRY_FLOOD_GUARD_MIN_FAILURES, HANDLER_TIMEOUT, OFFSET_METADATA_MAX_CHARS, EXECUTOR);
+            RETRY_ON_EXHAUSTED, RETRY_FAILURE_HANDLER, RETRY_GIVEN_UP_LISTENER, RETRY_DEAD_LETTER_TOPIC,
+            RETRY_DEAD_LETTER_PARTITIONS, RETRY_DEAD_LETTER_PRODUCER_PROPERTIES, RETRY_FLOOD_GUARD_THRESHOLD,
+            RETRY_FLOOD_GUARD_WINDOW, RETRY_FLOOD_GUARD_MIN_FAILURES, HANDLER_TIMEOUT, OFFSET_METADATA_MAX_CHARS,
+            EXECUTOR);
 
     /** Whether an option must be given, has a default, or may be left out (its description says what then). */
     public enum Presence { REQUIRED, DEFAULTED, OPTIONAL }

@@ -2,6 +2,7 @@ package dev.lanes;
 
 import static dev.lanes.LanesOption.CLOSE_TIMEOUT;
 import static dev.lanes.LanesOption.COMMIT_INTERVAL;
+import static dev.lanes.LanesOption.HANDLER_TIMEOUT;
 import static dev.lanes.LanesOption.MAX_BATCH_SIZE;
 import static dev.lanes.LanesOption.MAX_BUFFERED_BYTES;
 import static dev.lanes.LanesOption.MAX_BUFFERED_RECORDS;

@@ -56,6 +56,12 @@ public final class LanesStats {
     /** {@link LanesMetric#SKIPPED_RECORDS}. */
     public long skippedRecords() { return get(LanesMetric.SKIPPED_RECORDS); }
 
+    /** {@link LanesMetric#DEAD_LETTERED_RECORDS}. */
+    public long deadLetteredRecords() { return get(LanesMetric.DEAD_LETTERED_RECORDS); }
+
+    /** {@link LanesMetric#ALREADY_ENDED_RECORDS}. */
+    public long alreadyEndedRecords() { return get(LanesMetric.ALREADY_ENDED_RECORDS); }
+
     /** {@link LanesMetric#COMMITS}. */
     public long commits() { return get(LanesMetric.COMMITS); }
 

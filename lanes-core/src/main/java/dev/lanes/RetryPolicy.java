@@ -45,6 +45,7 @@ public final class RetryPolicy {
     private final List<Class<? extends Throwable>> notRetryable;
     private final FailureAction onExhausted;
     private final FailureHandler failureHandler;
+    private final GivenUpListener givenUpListener;
     private final String deadLetterTopic;
     private final int deadLetterPartitions;
     private final Map<String, Object> deadLetterProducerProperties;
@@ -60,6 +61,7 @@ public final class RetryPolicy {
         this.notRetryable = List.copyOf(b.notRetryable);
         this.onExhausted = onExhausted;
         this.failureHandler = b.failureHandler;
+        this.givenUpListener = b.givenUpListener;
         this.deadLetterTopic = b.deadLetterTopic;
         this.deadLetterPartitions = b.deadLetterPartitions;
         this.deadLetterProducerProperties = Map.copyOf(b.deadLetterProducerProperties);
@@ -98,6 +100,9 @@ public final class RetryPolicy {
     /** {@link LanesOption#RETRY_FAILURE_HANDLER}. */
     public Optional<FailureHandler> failureHandler() { return Optional.ofNullable(failureHandler); }
 
+    /** {@link LanesOption#RETRY_GIVEN_UP_LISTENER}. */
+    public Optional<GivenUpListener> givenUpListener() { return Optional.ofNullable(givenUpListener); }
+
     /** {@link LanesOption#RETRY_DEAD_LETTER_TOPIC}. */
     public Optional<String> deadLetterTopic() { return Optional.ofNullable(deadLetterTopic); }
 
@@ -122,6 +127,7 @@ public final class RetryPolicy {
                 && maxBackoff.equals(that.maxBackoff) && Double.compare(jitter, that.jitter) == 0
                 && maxAttempts == that.maxAttempts && notRetryable.equals(that.notRetryable)
                 && onExhausted == that.onExhausted && Objects.equals(failureHandler, that.failureHandler)
+                && Objects.equals(givenUpListener, that.givenUpListener)
                 && Objects.equals(deadLetterTopic, that.deadLetterTopic)
                 && deadLetterPartitions == that.deadLetterPartitions
                 && deadLetterProducerProperties.equals(that.deadLetterProducerProperties)
@@ -154,6 +160,7 @@ public final class RetryPolicy {
         /** Null until set: then the default depends on whether a dead-letter topic is set. */
         private FailureAction onExhausted;
         private FailureHandler failureHandler;
+        private GivenUpListener givenUpListener;
         private String deadLetterTopic;
         private int deadLetterPartitions = LanesOption.RETRY_DEAD_LETTER_PARTITIONS.defaultValue();
         private final Map<String, Object> deadLetterProducerProperties = new HashMap<>();
@@ -206,6 +213,12 @@ public final class RetryPolicy {
         /** {@link LanesOption#RETRY_FAILURE_HANDLER}. */
         public Builder failureHandler(FailureHandler handler) {
             this.failureHandler = handler;
+            return this;
+        }
+
+        /** {@link LanesOption#RETRY_GIVEN_UP_LISTENER}. */
+        public Builder givenUpListener(GivenUpListener listener) {
+            this.givenUpListener = listener;
             return this;
         }
 

@@ -7,6 +7,7 @@ import dev.lanes.LanesOptions;
 import dev.lanes.LanesStats;
 import dev.lanes.RecordHandler;
 import dev.lanes.internal.commit.MetadataLimit;
+import dev.lanes.internal.failure.DeadLetterClients;
 import dev.lanes.internal.metrics.EngineStats;
 import dev.lanes.internal.poll.Backpressure;
 import dev.lanes.internal.poll.Poller;
@@ -173,7 +174,9 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
                     ? options.offsetMetadataMaxChars() : MetadataLimit.lookUp(props);
             EngineConfig config = EngineConfig.of(options,
                     (Integer) props.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), metadataMaxChars);
-            poller = new Poller(consumer, config, batches, executor, System::nanoTime, stats, System.nanoTime());
+            poller = new Poller(consumer, config, batches, executor,
+                    DeadLetterClients.kafka(props, options.retryPolicy().deadLetterProducerProperties()),
+                    System::nanoTime, stats, System.nanoTime());
             inbox = poller.inbox();
             poller.subscribe();
             while (!closeRequested && poller.stopCause() == null) {
@@ -196,6 +199,9 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
             }
             closeQuietly(consumer);
         } finally {
+            if (poller != null) {
+                poller.close(MIN_LEAVE_TIME);
+            }
             if (ownExecutor != null) {
                 ownExecutor.shutdown();
             }

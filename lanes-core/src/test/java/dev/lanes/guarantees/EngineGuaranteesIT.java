@@ -8,6 +8,7 @@ import dev.lanes.LanesConsumer;
 import dev.lanes.LanesException;
 import dev.lanes.LanesOptions;
 import dev.lanes.Ordering;
+import dev.lanes.FailureAction;
 import dev.lanes.RetryPolicy;
 import dev.lanes.embedded.EmbeddedKafkaExtension;
 import dev.lanes.testkit.GuaranteeChecker;
@@ -75,7 +76,8 @@ class EngineGuaranteesIT {
                 .consumerProperties(KAFKA.kafka().consumerProperties("group-" + topic))
                 .topics(topic)
                 .ordering(Ordering.PARTITION)
-                .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(5)).build())
+                .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(5))
+                        .onExhausted(FailureAction.STOP).build())
                 .build();
         LanesConsumer<String, String> lanes = LanesConsumer.create(options);
         lanes.start(record -> {

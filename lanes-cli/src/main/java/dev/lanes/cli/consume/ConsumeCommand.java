@@ -5,6 +5,7 @@ import dev.lanes.LanesOption;
 import dev.lanes.LanesOptions;
 import dev.lanes.LanesStats;
 import dev.lanes.Ordering;
+import dev.lanes.FailureAction;
 import dev.lanes.RetryPolicy;
 import dev.lanes.cli.BrokerConnection;
 import dev.lanes.cli.CliException;
@@ -191,7 +192,7 @@ public final class ConsumeCommand implements Callable<Integer> {
                 // Room for every slot to find work, and then some.
                 .maxBufferedRecords((int) Math.min(Integer.MAX_VALUE,
                         Math.max(LanesOption.MAX_BUFFERED_RECORDS.defaultValue(), 4L * concurrency)))
-                .retryPolicy(RetryPolicy.builder().maxAttempts(maxAttempts).build())
+                .retryPolicy(RetryPolicy.builder().maxAttempts(maxAttempts).onExhausted(FailureAction.STOP).build())
                 .build();
     }
 

@@ -18,6 +18,14 @@ public final class EngineStats {
     public final LongAdder ended = new LongAdder();
     public final LongAdder failedAttempts = new LongAdder();
     public final LongAdder skippedAlreadyEnded = new LongAdder();
+    /** Records the failure policy gave up by skipping them, and by writing them to the dead-letter topic. */
+    public final LongAdder skipped = new LongAdder();
+    public final LongAdder deadLettered = new LongAdder();
+    public final LongAdder deadLetterWriteFailures = new LongAdder();
+    public final LongAdder floodGuardTrips = new LongAdder();
+    public final LongAdder handlerTimeouts = new LongAdder();
+    /** A gauge kept as an adder: up when a timed-out thread is left behind, down when it returns. */
+    public final LongAdder stuckWorkers = new LongAdder();
     public final LongAdder abandonedOnRevoke = new LongAdder();
     public final LongAdder commits = new LongAdder();
     public final LongAdder commitFailures = new LongAdder();
@@ -63,7 +71,13 @@ public final class EngineStats {
             case POLLED_RECORDS -> polled.sum();
             case ENDED_RECORDS -> ended.sum();
             case FAILED_ATTEMPTS -> failedAttempts.sum();
-            case SKIPPED_RECORDS -> skippedAlreadyEnded.sum();
+            case ALREADY_ENDED_RECORDS -> skippedAlreadyEnded.sum();
+            case SKIPPED_RECORDS -> skipped.sum();
+            case DEAD_LETTERED_RECORDS -> deadLettered.sum();
+            case DEAD_LETTER_WRITE_FAILURES -> deadLetterWriteFailures.sum();
+            case FLOOD_GUARD_TRIPS -> floodGuardTrips.sum();
+            case HANDLER_TIMEOUTS -> handlerTimeouts.sum();
+            case STUCK_WORKERS -> stuckWorkers.sum();
             case RETURNED_RECORDS -> returnedToLog.sum();
             case ABANDONED_RECORDS -> abandonedOnRevoke.sum();
             case COMMITS -> commits.sum();

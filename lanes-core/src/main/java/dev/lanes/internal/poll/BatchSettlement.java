@@ -1,68 +1,73 @@
 package dev.lanes.internal.poll;
 
 import dev.lanes.LanesException;
+import dev.lanes.internal.failure.DeadLetterWrite;
+import dev.lanes.internal.failure.RecordFailures;
 import dev.lanes.internal.metrics.EngineStats;
-import dev.lanes.internal.schedule.RetryBackoff;
 import dev.lanes.internal.schedule.Scheduler;
 import dev.lanes.internal.work.Batch;
+import dev.lanes.internal.work.Completion;
 import dev.lanes.internal.work.Dispatcher;
 import dev.lanes.internal.work.WorkItem;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Takes finished batches back from the workers and settles each record: ended (its offset is
- * marked in the tracker, its lane may go on), failed (retried after a back-off, holding its lane,
- * or — after its last attempt — the engine stops), or never started (back to the head of its
- * lane). A record of a partition given up meanwhile is dropped here: its next owner handles it.
+ * Takes back what the workers hand back and settles each record: ended (its offset is marked in
+ * the tracker, its lane may go on), failed (to {@link RecordFailures}: retried, skipped,
+ * dead-lettered or the engine stops), or never started (back to the head of its lane). A record
+ * of a partition given up meanwhile is dropped here: its next owner handles it. Dead-letter writes
+ * come back the same way.
  *
- * <p>Confined to the poller thread. The only writer of a record's attempt count and of the stop
- * cause; the only place a tracker learns that a handled record ended.
+ * <p>Confined to the poller thread; writes no state of its own. The only place a tracker learns
+ * that a handled record ended.
  */
 final class BatchSettlement {
-    private static final Logger log = LoggerFactory.getLogger(BatchSettlement.class);
-
     private final PartitionLifecycle lifecycle;
     private final Dispatcher dispatcher;
     private final Scheduler scheduler;
     private final Backpressure backpressure;
     private final EngineStats stats;
-    private final RetryBackoff backoff;
-    /** 0: unbounded. */
-    private final int maxAttempts;
-    private final SplittableRandom random;
-    /** A record that failed its last attempt: the engine stops. */
-    private LanesException exhausted;
+    private final RecordFailures failures;
 
     BatchSettlement(PartitionLifecycle lifecycle, Dispatcher dispatcher, Scheduler scheduler, Backpressure backpressure,
-                    EngineStats stats, RetryBackoff backoff, int maxAttempts, SplittableRandom random) {
+                    EngineStats stats, RecordFailures failures) {
         this.lifecycle = lifecycle;
         this.dispatcher = dispatcher;
         this.scheduler = scheduler;
         this.backpressure = backpressure;
         this.stats = stats;
-        this.backoff = backoff;
-        this.maxAttempts = maxAttempts;
-        this.random = random;
+        this.failures = failures;
     }
 
-    /** Settles every batch the workers handed back so far. */
+    /** Settles every batch and dead-letter write handed back so far. */
     void takeBackFinished(long nowNanos) {
-        Batch batch;
-        while ((batch = dispatcher.inbox().poll()) != null) {
-            dispatcher.returned(batch, nowNanos);
-            settle(batch, nowNanos);
+        Completion completion;
+        while ((completion = dispatcher.inbox().poll()) != null) {
+            if (completion instanceof Batch batch) {
+                dispatcher.returned(batch, nowNanos);
+                settle(batch, nowNanos);
+            } else {
+                DeadLetterWrite write = (DeadLetterWrite) completion;
+                boolean current = lifecycle.isCurrent(write.item().partitionState());
+                if (!current) {
+                    lifecycle.orphanReturned(write.item().partitionState().topicPartition());
+                }
+                failures.writeReturned(write, current, nowNanos);
+            }
         }
     }
 
     /** The error that must stop the engine, or {@code null}. */
     LanesException stopCause() {
-        return exhausted;
+        return failures.stopCause();
+    }
+
+    /** Ends a record: its lane goes on, its offset is marked ended, its buffer is freed. */
+    void end(WorkItem<?, ?> item) {
+        scheduler.ended(item);
+        item.partitionState().tracker().markEnded(item.trackerHandle());
+        backpressure.removed(item.partitionState(), item.bytes());
     }
 
     private void settle(Batch batch, long nowNanos) {
@@ -80,9 +85,11 @@ final class BatchSettlement {
                 continue;
             }
             if (outcome == Batch.ENDED) {
-                ended(item);
+                end(item);
+                stats.ended.increment();
+                failures.succeeded(item, nowNanos);
             } else if (outcome == Batch.FAILED) {
-                failed(item, batch.firstError(), nowNanos);
+                failures.failed(item, batch.firstError(), nowNanos);
             } else {
                 if (unstarted == null) {
                     unstarted = new ArrayList<>();
@@ -93,35 +100,5 @@ final class BatchSettlement {
         if (unstarted != null) {
             scheduler.returnUnstarted(unstarted);
         }
-    }
-
-    private void ended(WorkItem<?, ?> item) {
-        scheduler.ended(item);
-        item.partitionState().tracker().markEnded(item.trackerHandle());
-        backpressure.removed(item.partitionState(), item.bytes());
-        stats.ended.increment();
-    }
-
-    private void failed(WorkItem<?, ?> item, Throwable error, long nowNanos) {
-        stats.failedAttempts.increment();
-        // A record that cannot be deserialized fails the same way at every attempt.
-        boolean retryable = !(error instanceof RecordDeserializationException);
-        if (!retryable || maxAttempts > 0 && item.attempt() >= maxAttempts) {
-            scheduler.exhausted(item);
-            if (exhausted == null) {
-                String why = retryable ? "failed its last attempt (maxAttempts=" + maxAttempts + ")"
-                        : "cannot be deserialized (never retried)";
-                exhausted = new LanesException(item + " " + why + "; the consumer stops so that the record is "
-                        + "not lost: " + error, error);
-            }
-            return;
-        }
-        long delay = backoff.delayNanos(item.attempt(), random.nextDouble());
-        if (item.attempt() == 1 || Integer.bitCount(item.attempt()) == 1) {
-            log.warn("{} failed; retrying in {} ms, holding its lane: {}", item,
-                    TimeUnit.NANOSECONDS.toMillis(delay), String.valueOf(error));
-        }
-        item.nextAttempt();
-        scheduler.retryAt(item, nowNanos + delay);
     }
 }

@@ -1,6 +1,7 @@
 package dev.lanes.internal.poll;
 
 import dev.lanes.internal.commit.CommitManager;
+import dev.lanes.internal.failure.RecordFailures;
 import dev.lanes.internal.metrics.EngineStats;
 import dev.lanes.internal.offsets.OffsetMetadataCodec;
 import dev.lanes.internal.partition.PartitionState;
@@ -35,6 +36,7 @@ final class PartitionLifecycle {
     private final Backpressure backpressure;
     private final CommitManager commits;
     private final Dispatcher dispatcher;
+    private final RecordFailures failures;
     private final EngineStats stats;
     private final LongSupplier nanoClock;
     private final Duration revokeTimeout;
@@ -47,12 +49,14 @@ final class PartitionLifecycle {
     /** Set once close began: a revocation inside {@code consumer.close} must not wait again. */
     private boolean closing;
 
-    PartitionLifecycle(Scheduler scheduler, Backpressure backpressure, CommitManager commits, Dispatcher dispatcher, EngineStats stats, LongSupplier nanoClock, Duration revokeTimeout,
+    PartitionLifecycle(Scheduler scheduler, Backpressure backpressure, CommitManager commits, Dispatcher dispatcher,
+                       RecordFailures failures, EngineStats stats, LongSupplier nanoClock, Duration revokeTimeout,
                        Duration commitSyncTimeout, LongConsumer takeBackFinished) {
         this.scheduler = scheduler;
         this.backpressure = backpressure;
         this.commits = commits;
         this.dispatcher = dispatcher;
+        this.failures = failures;
         this.stats = stats;
         this.nanoClock = nanoClock;
         this.revokeTimeout = revokeTimeout;
@@ -139,14 +143,14 @@ final class PartitionLifecycle {
             partition.ownership().markRevoked();
         }
         long deadline = nanoClock.getAsLong() + timeout.toNanos();
-        while (dispatcher.batchesOut() > 0 && deadline - nanoClock.getAsLong() > 0) {
+        while (workOut() && deadline - nanoClock.getAsLong() > 0) {
             takeBackFinished.accept(nanoClock.getAsLong());
             dispatcher.inbox().await(Math.min(deadline - nanoClock.getAsLong(), Poller.PAUSED_WAIT_NANOS));
         }
         takeBackFinished.accept(nanoClock.getAsLong());
-        if (dispatcher.batchesOut() > 0) {
-            log.warn("Closing with {} batches still running after {}; their records are replayed by the "
-                    + "next owner", dispatcher.batchesOut(), timeout);
+        if (workOut()) {
+            log.warn("Closing with {} batches and {} dead-letter writes still out after {}; their records are "
+                    + "replayed by the next owner", dispatcher.batchesOut(), failures.writesInFlight(), timeout);
         }
         commits.commitSync(partitions.values(), commitSyncTimeout);
     }
@@ -200,6 +204,7 @@ final class PartitionLifecycle {
             if (partition != null) {
                 partition.ownership().markRevoked();
                 scheduler.forget(partition);
+                failures.forget(partition);
                 leaving.add(partition);
             }
         }
@@ -215,6 +220,10 @@ final class PartitionLifecycle {
                 orphans.merge(partition.topicPartition(), running, Integer::sum);
             }
         }
+    }
+
+    private boolean workOut() {
+        return dispatcher.batchesOut() > 0 || failures.writesInFlight() > 0;
     }
 
     private static boolean anyRunning(List<PartitionState> partitions) {

@@ -3,6 +3,10 @@ package dev.lanes.internal.poll;
 import dev.lanes.LanesException;
 import dev.lanes.internal.EngineConfig;
 import dev.lanes.internal.commit.CommitManager;
+import dev.lanes.internal.failure.DeadLetterClients;
+import dev.lanes.internal.failure.DeadLetters;
+import dev.lanes.internal.failure.FailurePolicy;
+import dev.lanes.internal.failure.RecordFailures;
 import dev.lanes.internal.limit.ConcurrencyLimit;
 import dev.lanes.internal.limit.FixedConcurrencyLimit;
 import dev.lanes.internal.metrics.EngineStats;
@@ -11,6 +15,7 @@ import dev.lanes.internal.schedule.Scheduler;
 import dev.lanes.internal.work.BatchFactory;
 import dev.lanes.internal.work.Dispatcher;
 import dev.lanes.internal.work.Inbox;
+import dev.lanes.internal.work.WorkItem;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
@@ -18,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The poll loop: runs one turn at a time, and is the only code that calls {@code poll} on the
@@ -36,7 +43,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
  * revocation, loss, restart and close. {@link RecordIntake}: polled records into lanes.
  * {@link Scheduler} (package {@code schedule}): which records may start, retries and their due
  * times. {@link Dispatcher} (package {@code work}): hand-offs to workers within the
- * {@link ConcurrencyLimit}. {@link BatchSettlement}: what became of each record handed out.
+ * {@link ConcurrencyLimit}. {@link BatchSettlement}: what became of each record handed out, and
+ * {@link RecordFailures} (package {@code failure}): retries, skips, dead letters, a stop.
  * {@link Backpressure}: the buffer bounds, by pausing partitions. {@link CommitManager} (package
  * {@code commit}): what to commit and when. This class only orders them in a turn and decides how
  * long a turn may wait: each part says when it is next due ({@code nanosUntilDue(now)}).
@@ -51,6 +59,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
  * batches are out than the limit allows, and a batch runs its records one at a time.
  */
 public final class Poller {
+    private static final Logger log = LoggerFactory.getLogger(Poller.class);
     static final long PAUSED_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long FETCH_WAIT_WHILE_BUSY_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
@@ -63,11 +72,13 @@ public final class Poller {
     private final CommitManager commits;
     private final Dispatcher dispatcher;
     private final PartitionLifecycle lifecycle;
+    private final RecordFailures failures;
     private final BatchSettlement settlement;
     private final RecordIntake intake;
 
+    /** @param deadLetterClients how to reach the dead-letter topic, if the retry policy names one */
     public Poller(Consumer<byte[], byte[]> consumer, EngineConfig config, BatchFactory batches, Executor executor,
-                  LongSupplier nanoClock, EngineStats stats, long randomSeed) {
+                  DeadLetterClients deadLetterClients, LongSupplier nanoClock, EngineStats stats, long randomSeed) {
         this.consumer = consumer;
         this.config = config;
         this.nanoClock = nanoClock;
@@ -80,10 +91,13 @@ public final class Poller {
                 config.maxPollRecords());
         this.commits = new CommitManager(consumer, config.commitInterval(), config.metadataMaxChars(), stats,
                 nanoClock.getAsLong());
-        this.lifecycle = new PartitionLifecycle(scheduler, backpressure, commits, dispatcher, stats, nanoClock,
-                config.revokeTimeout(), config.commitSyncTimeout(), this::takeBackFinished);
-        this.settlement = new BatchSettlement(lifecycle, dispatcher, scheduler, backpressure, stats, config.backoff(),
-                config.maxAttempts(), new SplittableRandom(randomSeed));
+        this.failures = new RecordFailures(new FailurePolicy(config.retryPolicy()),
+                DeadLetters.of(config.retryPolicy(), config.group(), deadLetterClients, executor, dispatcher.inbox()),
+                scheduler, stats, config.retryPolicy().givenUpListener().orElse(null),
+                new SplittableRandom(randomSeed), this::endRecord);
+        this.lifecycle = new PartitionLifecycle(scheduler, backpressure, commits, dispatcher, failures, stats,
+                nanoClock, config.revokeTimeout(), config.commitSyncTimeout(), this::takeBackFinished);
+        this.settlement = new BatchSettlement(lifecycle, dispatcher, scheduler, backpressure, stats, failures);
         this.intake = new RecordIntake(consumer, lifecycle, backpressure, scheduler, sizer, stats, config.lanes(),
                 config.trimToShare(), config.commitSyncTimeout());
     }
@@ -101,6 +115,7 @@ public final class Poller {
     public void runOnce(long maxWaitNanos) {
         long now = nanoClock.getAsLong();
         settlement.takeBackFinished(now);
+        failures.startDue(now);
         dispatcher.startWork(now);
         if (commits.maybeCommitAsync(lifecycle.partitions(), now)) {
             lifecycle.partitions().forEach(partition -> partition.sweepIdleLanes(true));
@@ -132,6 +147,15 @@ public final class Poller {
         lifecycle.drainAndCommit(timeout);
     }
 
+    /** Closes what the poller made (the dead-letter producer), once the consumer is done. */
+    public void close(Duration timeout) {
+        try {
+            failures.close(timeout);
+        } catch (RuntimeException e) {
+            log.warn("Closing the dead-letter producer failed: {}", e.toString());
+        }
+    }
+
     /** Where workers hand batches back; any thread may wake the poller through it. */
     public Inbox inbox() {
         return dispatcher.inbox();
@@ -147,6 +171,11 @@ public final class Poller {
         return lifecycle;
     }
 
+    /** For the failures, which end the records they give up (the two are built together). */
+    private void endRecord(WorkItem<?, ?> item) {
+        settlement.end(item);
+    }
+
     /** For the lifecycle, which waits for batches on revocation (the two are built together). */
     private void takeBackFinished(long now) {
         settlement.takeBackFinished(now);
@@ -160,6 +189,6 @@ public final class Poller {
     /** The soonest that any part has something to do without a record or a batch arriving. */
     private long nanosUntilDue(long now) {
         return Math.min(Math.min(scheduler.nanosUntilDue(now), commits.nanosUntilDue(now)),
-                dispatcher.nanosUntilDue(now));
+                Math.min(dispatcher.nanosUntilDue(now), failures.nanosUntilDue(now)));
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * the worker (its subclass) and read by the poller after the hand-back, which the inbox's queue
  * orders.
  */
-public abstract class Batch implements Runnable {
+public abstract class Batch implements Runnable, Completion {
     public static final byte NOT_STARTED = 0;
     public static final byte ENDED = 1;
     public static final byte FAILED = 2;

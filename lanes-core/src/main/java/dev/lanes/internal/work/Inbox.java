@@ -8,12 +8,12 @@ import java.util.concurrent.locks.LockSupport;
  * arrives. Many producers (workers), one consumer (the poller thread).
  */
 public final class Inbox {
-    private final ConcurrentLinkedQueue<Batch> finished = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Completion> finished = new ConcurrentLinkedQueue<>();
     private volatile Thread sleeper;
 
     /** Any thread: hands a finished batch to the poller and wakes it if it sleeps. */
-    public void post(Batch batch) {
-        finished.offer(batch);
+    public void post(Completion completion) {
+        finished.offer(completion);
         wakeUp();
     }
 
@@ -26,7 +26,7 @@ public final class Inbox {
     }
 
     /** Poller only. */
-    public Batch poll() {
+    public Completion poll() {
         return finished.poll();
     }
 

@@ -3,6 +3,7 @@ package dev.lanes.internal.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanes.LanesOption;
+import dev.lanes.FailureAction;
 import dev.lanes.LanesOptions;
 import dev.lanes.LanesRecord;
 import dev.lanes.Ordering;
@@ -77,12 +78,12 @@ class PollerTest {
                 .maxConcurrency(maxConcurrency)
                 .revokeTimeout(Duration.ZERO)
                 .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(1))
-                        .jitter(0).maxAttempts(maxAttempts).build())
+                        .jitter(0).maxAttempts(maxAttempts).onExhausted(FailureAction.STOP).build())
                 .maxBufferedRecords(maxBufferedRecords)
                 .build();
         Poller poller = new Poller(consumer, EngineConfig.of(options,
                 Backpressure.maxPollRecordsFor(maxBufferedRecords, 500), 4096),
-                BatchFactory.blocking(handler, decoder), executor, () -> now, stats, 42);
+                BatchFactory.blocking(handler, decoder), executor, null, () -> now, stats, 42);
         poller.subscribe();
         consumer.rebalance(List.of(TP0, TP1));
         consumer.updateBeginningOffsets(Map.of(TP0, 0L, TP1, 0L));

@@ -91,9 +91,9 @@ class DispatcherTest {
         dispatcher.startWork(1);
         handedOut.forEach(Runnable::run);
 
-        Batch batch;
-        while ((batch = dispatcher.inbox().poll()) != null) {
-            dispatcher.returned(batch, 9);
+        Completion completion;
+        while ((completion = dispatcher.inbox().poll()) != null) {
+            dispatcher.returned((Batch) completion, 9);
         }
 
         assertThat(dispatcher.batchesOut()).isZero();

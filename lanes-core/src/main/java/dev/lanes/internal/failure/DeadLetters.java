@@ -1,0 +1,125 @@
+package dev.lanes.internal.failure;
+
+import dev.lanes.FailedAttempt;
+import dev.lanes.RetryPolicy;
+import dev.lanes.internal.partition.PartitionState;
+import dev.lanes.internal.work.Inbox;
+import dev.lanes.internal.work.WorkItem;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.Producer;
+
+/**
+ * Sends records given up to the dead-letter topic, off the poller thread: each write runs on the
+ * executor and comes back through the {@link Inbox} as a {@link DeadLetterWrite}. A failed write
+ * waits here for its retry (the record keeps holding its lane, un-ended, so nothing is committed
+ * past it). The producer and the topic check are made at the first dead letter.
+ *
+ * <p>Confined to the poller thread. The only writer of the writes in flight and the retry queue.
+ */
+public final class DeadLetters {
+    private final String topicName;
+    private final String group;
+    private final Supplier<Producer<byte[], byte[]>> producers;
+    private final Supplier<DeadLetterTopic> topics;
+    private final Executor executor;
+    private final Inbox inbox;
+    private final PriorityQueue<Due> retries = new PriorityQueue<>(Comparator.comparingLong(Due::atNanos));
+    private Producer<byte[], byte[]> producer;
+    private DeadLetterTopic topic;
+    private int inFlight;
+
+    private record Due(DeadLetterWrite write, long atNanos) {
+    }
+
+    /** The dead-letter writer of {@code policy}, or {@code null} when it names no dead-letter topic. */
+    public static DeadLetters of(RetryPolicy policy, String group, DeadLetterClients clients, Executor executor,
+                                 Inbox inbox) {
+        return policy.deadLetterTopic().map(topic -> new DeadLetters(topic, group, clients::producer,
+                () -> new DeadLetterTopic(topic, policy.deadLetterPartitions(), clients.admin()), executor, inbox))
+                .orElse(null);
+    }
+
+    DeadLetters(String topicName, String group, Supplier<Producer<byte[], byte[]>> producers,
+                Supplier<DeadLetterTopic> topics, Executor executor, Inbox inbox) {
+        this.topicName = topicName;
+        this.group = group;
+        this.producers = producers;
+        this.topics = topics;
+        this.executor = executor;
+        this.inbox = inbox;
+    }
+
+    /** Starts writing the record given up; it comes back through the inbox. */
+    void write(WorkItem<?, ?> item, FailedAttempt failure) {
+        if (producer == null) {
+            producer = producers.get();
+            topic = topics.get();
+        }
+        start(new DeadLetterWrite(item, failure, DeadLetterRecord.of(topicName, group, failure), producer, topic,
+                inbox));
+    }
+
+    /** A write came back (acknowledged or not). */
+    void returned(DeadLetterWrite write) {
+        inFlight--;
+    }
+
+    /** Runs the write again at {@code atNanos}. */
+    void retryAt(DeadLetterWrite write, long atNanos) {
+        write.failedOnce();
+        retries.add(new Due(write, atNanos));
+    }
+
+    /** Starts the writes whose retry is due. */
+    void startDue(long nowNanos) {
+        while (!retries.isEmpty() && retries.peek().atNanos() - nowNanos <= 0) {
+            start(retries.poll().write());
+        }
+    }
+
+    long nanosUntilDue(long nowNanos) {
+        Due next = retries.peek();
+        return next == null ? Long.MAX_VALUE : Math.max(0, next.atNanos() - nowNanos);
+    }
+
+    /** Writes out (running, or waiting for the producer's answer). */
+    public int inFlight() {
+        return inFlight;
+    }
+
+    /** The writes waiting for a retry of a partition given up: dropped, its next owner handles their records. */
+    List<WorkItem<?, ?>> forget(PartitionState partition) {
+        List<WorkItem<?, ?>> dropped = new ArrayList<>();
+        retries.removeIf(due -> {
+            if (due.write().item().partitionState() == partition) {
+                dropped.add(due.write().item());
+                return true;
+            }
+            return false;
+        });
+        return dropped;
+    }
+
+    void close(Duration timeout) {
+        if (producer != null) {
+            producer.close(timeout);
+            topic.close();
+        }
+    }
+
+    private void start(DeadLetterWrite write) {
+        inFlight++;
+        try {
+            executor.execute(write);
+        } catch (RejectedExecutionException e) {
+            write.run(); // on the poller thread: rare, and send blocks only when the producer's buffer is full
+        }
+    }
+}
