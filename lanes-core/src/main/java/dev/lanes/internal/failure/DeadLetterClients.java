@@ -11,7 +11,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Makes the Kafka clients of the dead-letter writes: an idempotent {@code acks=all} producer and
- * an Admin client for the topic check, both connected as the consumer is (its bootstrap servers,
+ * an Admin client for the topic check ({@link DeadLetterTopic}), both connected as the consumer is (its bootstrap servers,
  * security and client settings, whatever of {@code consumerProperties} they accept), with the
  * user's {@code retry.deadLetterProducerProperties} on top. Each is made once, at the first dead
  * letter; tests pass their own.
@@ -20,7 +20,8 @@ public interface DeadLetterClients {
 
     Producer<byte[], byte[]> producer();
 
-    Admin admin();
+    /** Checks, at the first write, that the topic exists, and creates it if not. */
+    DeadLetterTopicCheck topicCheck(String topic, int partitions);
 
     /** The clients for a real cluster. */
     static DeadLetterClients kafka(Map<String, Object> consumerProperties, Map<String, Object> producerOverrides) {
@@ -40,12 +41,11 @@ public interface DeadLetterClients {
             }
 
             @Override
-            public Admin admin() {
+            public DeadLetterTopicCheck topicCheck(String topic, int partitions) {
                 Map<String, Object> props = accepted(consumerProperties, AdminClientConfig.configNames());
-                props.remove(AdminClientConfig.CLIENT_ID_CONFIG);
                 props.putAll(accepted(producerOverrides, AdminClientConfig.configNames()));
                 props.remove(AdminClientConfig.CLIENT_ID_CONFIG);
-                return Admin.create(props);
+                return new DeadLetterTopic(topic, partitions, Admin.create(props));
             }
         };
     }

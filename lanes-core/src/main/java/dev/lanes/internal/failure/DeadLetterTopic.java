@@ -19,7 +19,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * Runs on a worker (the Admin calls block); any thread may call it, once it exists it costs a
  * volatile read.
  */
-final class DeadLetterTopic {
+final class DeadLetterTopic implements DeadLetterTopicCheck {
     private static final long TIMEOUT_MS = 15_000;
 
     private final String name;
@@ -39,7 +39,8 @@ final class DeadLetterTopic {
      *     fix: the consumer stops)
      * @throws RuntimeException for a failure that may pass (the write is tried again later)
      */
-    synchronized void ensureExists(String sourceTopic) {
+    @Override
+    public synchronized void ensureExists(String sourceTopic) {
         if (known) {
             return;
         }
@@ -79,7 +80,8 @@ final class DeadLetterTopic {
                 || error instanceof UnknownTopicOrPartitionException;
     }
 
-    void close() {
+    @Override
+    public void close() {
         admin.close(java.time.Duration.ofSeconds(5));
     }
 }

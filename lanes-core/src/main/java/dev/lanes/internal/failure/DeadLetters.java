@@ -27,12 +27,12 @@ public final class DeadLetters {
     private final String topicName;
     private final String group;
     private final Supplier<Producer<byte[], byte[]>> producers;
-    private final Supplier<DeadLetterTopic> topics;
+    private final Supplier<DeadLetterTopicCheck> topics;
     private final Executor executor;
     private final Inbox inbox;
     private final PriorityQueue<Due> retries = new PriorityQueue<>(Comparator.comparingLong(Due::atNanos));
     private Producer<byte[], byte[]> producer;
-    private DeadLetterTopic topic;
+    private DeadLetterTopicCheck topic;
     private int inFlight;
 
     private record Due(DeadLetterWrite write, long atNanos) {
@@ -42,12 +42,12 @@ public final class DeadLetters {
     public static DeadLetters of(RetryPolicy policy, String group, DeadLetterClients clients, Executor executor,
                                  Inbox inbox) {
         return policy.deadLetterTopic().map(topic -> new DeadLetters(topic, group, clients::producer,
-                () -> new DeadLetterTopic(topic, policy.deadLetterPartitions(), clients.admin()), executor, inbox))
+                () -> clients.topicCheck(topic, policy.deadLetterPartitions()), executor, inbox))
                 .orElse(null);
     }
 
     DeadLetters(String topicName, String group, Supplier<Producer<byte[], byte[]>> producers,
-                Supplier<DeadLetterTopic> topics, Executor executor, Inbox inbox) {
+                Supplier<DeadLetterTopicCheck> topics, Executor executor, Inbox inbox) {
         this.topicName = topicName;
         this.group = group;
         this.producers = producers;
