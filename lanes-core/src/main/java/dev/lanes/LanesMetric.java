@@ -33,6 +33,9 @@ public enum LanesMetric {
     COMMIT_FAILURES("lanes.commits.failed", Kind.COUNTER, "commits", "Commits that failed; made again later."),
     METADATA_OVERFLOWS("lanes.commits.metadata.overflows", Kind.COUNTER, "commits", "Commits made without"
             + " metadata because the ended offsets did not fit (offsetMetadataMaxChars)."),
+    METADATA_REJECTIONS("lanes.commits.metadata.rejected", Kind.COUNTER, "commits", "Commits the broker refused"
+            + " because their metadata was longer than its offset.metadata.max.bytes; each is made again at once"
+            + " without metadata, and the metadata budget is lowered."),
     UNUSABLE_METADATA("lanes.metadata.unusable", Kind.COUNTER, "partitions", "Assigned partitions whose"
             + " committed metadata could not be used; records above their committed offset are handled again."),
     REVOCATIONS("lanes.revocations", Kind.COUNTER, "revocations", "Rebalances that took partitions away from"

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.OffsetMetadataTooLarge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,8 @@ public final class CommitManager {
 
     private final Consumer<?, ?> consumer;
     private final long intervalNanos;
-    private final int metadataMaxChars;
+    /** The room for metadata: configured or read from the broker, lowered when the broker refuses more. */
+    private int metadataMaxChars;
     private final EngineStats stats;
     private long nextCommitNanos;
     private long asyncStartedNanos;
@@ -68,6 +70,9 @@ public final class CommitManager {
             asyncInFlight = false;
             if (error == null) {
                 acknowledge(offsets, owners);
+            } else if (error instanceof OffsetMetadataTooLarge) {
+                refusedMetadata(offsets);
+                commitAsyncWithoutMetadata(offsets, owners);
             } else {
                 stats.commitFailures.increment();
                 log.warn("Commit of {} partitions failed; it is made again at the next interval: {}",
@@ -75,6 +80,23 @@ public final class CommitManager {
             }
         });
         return true;
+    }
+
+    /** The same offsets again at once, without metadata: the committed offsets must follow (guarantee 5). */
+    private void commitAsyncWithoutMetadata(Map<TopicPartition, OffsetAndMetadata> refused,
+                                            Map<TopicPartition, PartitionState> owners) {
+        Map<TopicPartition, OffsetAndMetadata> bare = withoutMetadata(refused);
+        asyncInFlight = true;
+        consumer.commitAsync(bare, (committed, error) -> {
+            asyncInFlight = false;
+            if (error == null) {
+                acknowledge(bare, owners);
+            } else {
+                stats.commitFailures.increment();
+                log.warn("Commit of {} partitions without metadata failed; it is made again at the next interval: {}",
+                        bare.size(), error.toString());
+            }
+        });
     }
 
     /** Commits these partitions now, waiting up to {@code timeout}; failures are logged, not thrown. */
@@ -85,7 +107,13 @@ public final class CommitManager {
             return true;
         }
         try {
-            consumer.commitSync(offsets, timeout);
+            try {
+                consumer.commitSync(offsets, timeout);
+            } catch (OffsetMetadataTooLarge e) {
+                refusedMetadata(offsets);
+                offsets = withoutMetadata(offsets);
+                consumer.commitSync(offsets, timeout);
+            }
             acknowledge(offsets, owners);
             return true;
         } catch (RuntimeException e) {
@@ -107,6 +135,36 @@ public final class CommitManager {
         }
     }
 
+    /** Current room for metadata, in characters. */
+    public int metadataMaxChars() {
+        return metadataMaxChars;
+    }
+
+    /**
+     * The broker refused the metadata (its {@code offset.metadata.max.bytes} is lower than the
+     * budget: a limit read from another broker, or assumed when reading it was not permitted).
+     * The budget is halved below the longest metadata refused, so after a few refusals it fits;
+     * meanwhile every refused commit is made again without metadata at once.
+     */
+    private void refusedMetadata(Map<TopicPartition, OffsetAndMetadata> refused) {
+        int longest = 0;
+        for (OffsetAndMetadata offset : refused.values()) {
+            longest = Math.max(longest, offset.metadata().length());
+        }
+        int lowered = Math.min(metadataMaxChars, longest) / 2;
+        stats.metadataRejections.increment();
+        log.warn("The broker refused {} characters of commit metadata (its offset.metadata.max.bytes is lower); "
+                + "committing without it now, and with at most {} characters from now on", longest, lowered);
+        metadataMaxChars = lowered;
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> withoutMetadata(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        Map<TopicPartition, OffsetAndMetadata> bare = new HashMap<>();
+        offsets.forEach((partition, offset) ->
+                bare.put(partition, new OffsetAndMetadata(offset.offset(), offset.leaderEpoch(), "")));
+        return bare;
+    }
+
     private Map<TopicPartition, OffsetAndMetadata> dirtyOffsets(Collection<PartitionState> partitions,
                                                                 Map<TopicPartition, PartitionState> owners) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -126,7 +184,7 @@ public final class CommitManager {
                 continue;
             }
             record.sent(snapshot);
-            offsets.put(partition.topicPartition(), new OffsetAndMetadata(offset, metadata));
+            offsets.put(partition.topicPartition(), new OffsetAndMetadata(offset, partition.leaderEpoch(), metadata));
             owners.put(partition.topicPartition(), partition);
         }
         return offsets;

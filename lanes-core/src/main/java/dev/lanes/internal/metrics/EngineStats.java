@@ -30,6 +30,7 @@ public final class EngineStats {
     public final LongAdder commits = new LongAdder();
     public final LongAdder commitFailures = new LongAdder();
     public final LongAdder metadataOverflows = new LongAdder();
+    public final LongAdder metadataRejections = new LongAdder();
     public final LongAdder unusableMetadata = new LongAdder();
     public final LongAdder revocations = new LongAdder();
     /** Records polled beyond their partition's share and left in the log, fetched again later. */
@@ -83,6 +84,7 @@ public final class EngineStats {
             case COMMITS -> commits.sum();
             case COMMIT_FAILURES -> commitFailures.sum();
             case METADATA_OVERFLOWS -> metadataOverflows.sum();
+            case METADATA_REJECTIONS -> metadataRejections.sum();
             case UNUSABLE_METADATA -> unusableMetadata.sum();
             case REVOCATIONS -> revocations.sum();
             case OFFSET_RESETS -> offsetResets.sum();

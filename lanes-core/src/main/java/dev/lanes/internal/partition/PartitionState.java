@@ -9,6 +9,7 @@ import dev.lanes.internal.schedule.Lane;
 import dev.lanes.internal.schedule.PartitionLoad;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
@@ -18,7 +19,8 @@ import org.apache.kafka.common.TopicPartition;
  * the owner's package):
  * <ul>
  *   <li>the offset tracker and the previous owner's ended offsets: created here, the tracker fed
- *       by the poll stage ({@code RecordIntake} tracks, {@code BatchSettlement} ends);
+ *       by the poll stage ({@code RecordIntake} tracks, {@code BatchSettlement} ends); the last
+ *       leader epoch, written here when {@code RecordIntake} reports a record;
  *   <li>the lanes ({@link #partitionLane}, {@link #keyLane}, the sweep): written here;
  *   <li>{@link Ownership} (revoked, blocked): written by {@code PartitionLifecycle};
  *   <li>{@link BufferShare} (records and bytes held, paused): written by {@code Backpressure};
@@ -43,6 +45,8 @@ public final class PartitionState {
     private final CommitRecord commits = new CommitRecord();
     /** Created with the first polled record, whose offset is where tracking starts. */
     private OffsetTracker tracker;
+    /** The leader epoch of the last record polled, -1 when unknown (committed with the offset, for KIP-320). */
+    private int leaderEpoch = -1;
 
     private Lane orderedPartitionLane;
     private Lane unorderedPartitionLane;
@@ -89,6 +93,22 @@ public final class PartitionState {
             tracker = new OffsetTracker(offset);
         }
         return tracker;
+    }
+
+    /** Poller thread ({@code RecordIntake}): the leader epoch of a record just polled. */
+    public void polledUnder(Optional<Integer> epoch) {
+        if (epoch.isPresent()) {
+            leaderEpoch = epoch.get();
+        }
+    }
+
+    /**
+     * The leader epoch to commit with: the last polled record's, as a {@code KafkaConsumer} commits
+     * its position, so that a new owner resuming there gets Kafka's check of the log against its
+     * leader (KIP-320).
+     */
+    public Optional<Integer> leaderEpoch() {
+        return leaderEpoch < 0 ? Optional.empty() : Optional.of(leaderEpoch);
     }
 
     public boolean endedByPreviousOwner(long offset) {

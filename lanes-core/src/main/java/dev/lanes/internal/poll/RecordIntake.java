@@ -71,6 +71,7 @@ final class RecordIntake {
                     }
                 }
                 stats.polled.increment();
+                partition.polledUnder(record.leaderEpoch());
                 long handle = partition.trackerStartingAt(record.offset()).track(record.offset());
                 if (partition.endedByPreviousOwner(record.offset())) {
                     partition.tracker().markEnded(handle);
