@@ -55,7 +55,8 @@ class ConsumeCommandIT {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("error");
         assertThat(run.out()).matches("consumed 3000 records from consume-happy \\(group happy, KEY,"
-                + " concurrency 16\\) in \\d+\\.\\d\\d s: \\d+ records/s, \\d+ failed attempts, \\d+ commits\\R");
+                + " concurrency 16\\) in \\d+\\.\\d\\d s: \\d+ records/s, \\d+ failed attempts, 0 dead-lettered,"
+                + " 0 skipped, \\d+ commits\\R");
         List<JournalLine> lines = JournalLine.readAll(journal);
         assertThat(lines).allSatisfy(line -> {
             assertThat(line.topic()).isEqualTo("consume-happy");
@@ -86,7 +87,7 @@ class ConsumeCommandIT {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         assertThat(run.errLines()).as(run.err()).singleElement().asString().matches(
-                "lanes: error: consume-poison-0@0 attempt 2 failed its last attempt \\(maxAttempts=2\\);"
+                "lanes: error: consume-poison-0@0 attempt 2 failed its last attempt \\(retry\\.maxAttempts=2\\);"
                         + " .*simulated failure \\(--fail-rate\\)");
         assertThat(run.out()).isEmpty();
         assertThat(JournalLine.readAll(journal))
