@@ -150,6 +150,25 @@ class LanesCliTest {
     }
 
     @Test
+    void badDltReplayOptionsAreOneLine() {
+        assertOneLineError(CliRun.of("dlt", "replay", "--bootstrap", "127.0.0.1:9", "--topic", "d", "--limit", "0"),
+                2, "lanes: error: --limit must be at least 1, was 0 (see 'lanes dlt replay --help')");
+        assertOneLineError(CliRun.of("dlt", "replay", "--bootstrap", "127.0.0.1:9", "--topic", "d", "--to", "d"),
+                2, "lanes: error: --to must not be the dead-letter topic itself (see 'lanes dlt replay --help')");
+        assertOneLineError(CliRun.of("dlt", "replay", "--bootstrap", "127.0.0.1:9", "--topic", "d", "--to", ""),
+                2, "lanes: error: --to must not be empty (see 'lanes dlt replay --help')");
+        assertOneLineError(CliRun.of("dlt", "replay", "--bootstrap", "127.0.0.1:9", "--topic", "d", "--bogus"),
+                2, "lanes: error: Unknown option: '--bogus' (see 'lanes dlt replay --help')");
+        CliRun missing = CliRun.of("dlt", "replay", "--topic", "d");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.errLines()).singleElement().asString()
+                .startsWith("lanes: error: Missing required option: '--bootstrap=B'");
+        CliRun bare = CliRun.of("dlt");
+        assertThat(bare.exitCode()).isEqualTo(2);
+        assertThat(bare.err()).startsWith("Usage: lanes dlt").contains("replay");
+    }
+
+    @Test
     void consumeHelpNamesTheFailureOptions() {
         CliRun run = CliRun.of("consume", "--help");
 
