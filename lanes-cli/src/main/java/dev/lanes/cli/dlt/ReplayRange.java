@@ -20,6 +20,7 @@ final class ReplayRange {
     private final Map<TopicPartition, Long> remaining;
     private final long limit;
     private long taken;
+    private boolean leftBehind;
 
     /** @param ends each partition's end offset at start */
     ReplayRange(Map<TopicPartition, Long> ends, long limit) {
@@ -44,9 +45,14 @@ final class ReplayRange {
         List<ConsumerRecord<byte[], byte[]>> taken = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             Long end = remaining.get(new TopicPartition(record.topic(), record.partition()));
-            if (end != null && record.offset() < end && this.taken < limit) {
+            if (end == null || record.offset() >= end) {
+                continue;
+            }
+            if (this.taken < limit) {
                 taken.add(record);
                 this.taken++;
+            } else {
+                leftBehind = true; // fetched, but over the limit: the next run replays it
             }
         }
         return taken;
@@ -59,7 +65,7 @@ final class ReplayRange {
 
     /** Whether the limit stopped the replay with dead letters left below the end offsets. */
     boolean limitReached() {
-        return taken >= limit && !remaining.isEmpty();
+        return leftBehind || taken >= limit && !remaining.isEmpty();
     }
 
     /** {@code dlt-0 is at ... below its end offset 17}, for a message. */
