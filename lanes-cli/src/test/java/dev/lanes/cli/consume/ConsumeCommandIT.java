@@ -86,7 +86,7 @@ class ConsumeCommandIT {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         assertThat(run.errLines()).as(run.err()).singleElement().asString().matches(
-                "lanes: error: consume-poison-0@0 attempt 2 failed its last attempt \\(retry\\.maxAttempts=2\\);"
+                "lanes: error: consume-poison-0@0 attempt 2 failed its last attempt \\(maxAttempts=2\\);"
                         + " .*simulated failure \\(--fail-rate\\)");
         assertThat(run.out()).isEmpty();
         assertThat(JournalLine.readAll(journal))
