@@ -12,6 +12,7 @@ import dev.lanes.internal.metrics.EngineStats;
 import dev.lanes.internal.poll.Backpressure;
 import dev.lanes.internal.poll.Poller;
 import dev.lanes.internal.work.BatchFactory;
+import dev.lanes.internal.work.HandlerWatchdog;
 import dev.lanes.internal.work.Inbox;
 import dev.lanes.internal.work.RecordDecoder;
 import dev.lanes.internal.work.WorkerExecutors;
@@ -169,12 +170,17 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
                      RecordDecoder<K, V> decoder, Executor executor, ExecutorService ownExecutor) {
         Throwable failure = null;
         Poller poller = null;
+        HandlerWatchdog watchdog = null;
         try {
             int metadataMaxChars = options.offsetMetadataMaxChars() > 0
                     ? options.offsetMetadataMaxChars() : MetadataLimit.lookUp(props);
             EngineConfig config = EngineConfig.of(options,
                     (Integer) props.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), metadataMaxChars);
-            poller = new Poller(consumer, config, batches, executor,
+            if (!options.handlerTimeout().isZero()) {
+                watchdog = HandlerWatchdog.start(options.handlerTimeout(), stats,
+                        "lanes-watchdog-" + props.get(ConsumerConfig.GROUP_ID_CONFIG));
+            }
+            poller = new Poller(consumer, config, batches, executor, watchdog,
                     DeadLetterClients.kafka(props, options.retryPolicy().deadLetterProducerProperties()),
                     System::nanoTime, stats, System.nanoTime());
             inbox = poller.inbox();
@@ -201,6 +207,9 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
         } finally {
             if (poller != null) {
                 poller.close(MIN_LEAVE_TIME);
+            }
+            if (watchdog != null) {
+                watchdog.close();
             }
             if (ownExecutor != null) {
                 ownExecutor.shutdown();

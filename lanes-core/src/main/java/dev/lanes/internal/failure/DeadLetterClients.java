@@ -21,7 +21,22 @@ public interface DeadLetterClients {
     Producer<byte[], byte[]> producer();
 
     /** Checks, at the first write, that the topic exists, and creates it if not. */
-    DeadLetterTopicCheck topicCheck(String topic, int partitions);
+    TopicCheck topicCheck(String topic, int partitions);
+
+    /**
+     * Makes sure the dead-letter topic exists before a write ({@link DeadLetterTopic} with a real
+     * cluster). Called by workers, possibly at once; blocking is allowed.
+     */
+    interface TopicCheck {
+
+        /**
+         * @throws dev.lanes.LanesException when the topic is missing and may not be created
+         * @throws RuntimeException for a failure that may pass (the write is tried again later)
+         */
+        void ensureExists(String sourceTopic);
+
+        void close();
+    }
 
     /** The clients for a real cluster. */
     static DeadLetterClients kafka(Map<String, Object> consumerProperties, Map<String, Object> producerOverrides) {
@@ -41,7 +56,7 @@ public interface DeadLetterClients {
             }
 
             @Override
-            public DeadLetterTopicCheck topicCheck(String topic, int partitions) {
+            public TopicCheck topicCheck(String topic, int partitions) {
                 Map<String, Object> props = accepted(consumerProperties, AdminClientConfig.configNames());
                 props.putAll(accepted(producerOverrides, AdminClientConfig.configNames()));
                 props.remove(AdminClientConfig.CLIENT_ID_CONFIG);

@@ -19,7 +19,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * Runs on a worker (the Admin calls block); any thread may call it, once it exists it costs a
  * volatile read.
  */
-final class DeadLetterTopic implements DeadLetterTopicCheck {
+final class DeadLetterTopic implements DeadLetterClients.TopicCheck {
     private static final long TIMEOUT_MS = 15_000;
 
     private final String name;

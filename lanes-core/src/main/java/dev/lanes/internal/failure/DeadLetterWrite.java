@@ -21,14 +21,14 @@ public final class DeadLetterWrite implements Runnable, Completion {
     private final FailedAttempt failure;
     private final ProducerRecord<byte[], byte[]> record;
     private final Producer<byte[], byte[]> producer;
-    private final DeadLetterTopicCheck topic;
+    private final DeadLetterClients.TopicCheck topic;
     private final Inbox inbox;
     private Exception error;
     private boolean fatal;
     private int failedWrites;
 
     DeadLetterWrite(WorkItem<?, ?> item, FailedAttempt failure, ProducerRecord<byte[], byte[]> record,
-                    Producer<byte[], byte[]> producer, DeadLetterTopicCheck topic, Inbox inbox) {
+                    Producer<byte[], byte[]> producer, DeadLetterClients.TopicCheck topic, Inbox inbox) {
         this.item = item;
         this.failure = failure;
         this.record = record;

@@ -27,12 +27,12 @@ public final class DeadLetters {
     private final String topicName;
     private final String group;
     private final Supplier<Producer<byte[], byte[]>> producers;
-    private final Supplier<DeadLetterTopicCheck> topics;
+    private final Supplier<DeadLetterClients.TopicCheck> topics;
     private final Executor executor;
     private final Inbox inbox;
     private final PriorityQueue<Due> retries = new PriorityQueue<>(Comparator.comparingLong(Due::atNanos));
     private Producer<byte[], byte[]> producer;
-    private DeadLetterTopicCheck topic;
+    private DeadLetterClients.TopicCheck topic;
     private int inFlight;
 
     private record Due(DeadLetterWrite write, long atNanos) {
@@ -47,7 +47,7 @@ public final class DeadLetters {
     }
 
     DeadLetters(String topicName, String group, Supplier<Producer<byte[], byte[]>> producers,
-                Supplier<DeadLetterTopicCheck> topics, Executor executor, Inbox inbox) {
+                Supplier<DeadLetterClients.TopicCheck> topics, Executor executor, Inbox inbox) {
         this.topicName = topicName;
         this.group = group;
         this.producers = producers;

@@ -168,7 +168,7 @@ public final class RecordFailures {
         if (stopCause == null) {
             String why = !failure.retryable() && failure.attempt() == 0 ? "cannot be deserialized"
                     : failure.exhausted() && failure.retryable()
-                    ? "failed its last attempt (retry.maxAttempts=" + failure.attempt() + ")"
+                    ? "failed its last attempt (maxAttempts=" + failure.attempt() + ")"
                     : failure.exhausted() ? "failed with an error that is not retried" : "failed";
             stopCause = new LanesException(item + " " + why + "; the consumer stops so that the record is not lost: "
                     + error, error);

@@ -14,6 +14,7 @@ import dev.lanes.internal.schedule.BatchSizer;
 import dev.lanes.internal.schedule.Scheduler;
 import dev.lanes.internal.work.BatchFactory;
 import dev.lanes.internal.work.Dispatcher;
+import dev.lanes.internal.work.HandlerWatchdog;
 import dev.lanes.internal.work.Inbox;
 import dev.lanes.internal.work.WorkItem;
 import java.time.Duration;
@@ -76,9 +77,13 @@ public final class Poller {
     private final BatchSettlement settlement;
     private final RecordIntake intake;
 
-    /** @param deadLetterClients how to reach the dead-letter topic, if the retry policy names one */
+    /**
+     * @param watchdog ends invocations that run past the handler timeout; {@code null} when it is off
+     * @param deadLetterClients how to reach the dead-letter topic, if the retry policy names one
+     */
     public Poller(Consumer<byte[], byte[]> consumer, EngineConfig config, BatchFactory batches, Executor executor,
-                  DeadLetterClients deadLetterClients, LongSupplier nanoClock, EngineStats stats, long randomSeed) {
+                  HandlerWatchdog watchdog, DeadLetterClients deadLetterClients, LongSupplier nanoClock,
+                  EngineStats stats, long randomSeed) {
         this.consumer = consumer;
         this.config = config;
         this.nanoClock = nanoClock;
@@ -86,7 +91,7 @@ public final class Poller {
         BatchSizer sizer = new BatchSizer(batches.batches() ? config.maxBatchSize() : 1,
                 Runtime.getRuntime().availableProcessors());
         ConcurrencyLimit limit = new FixedConcurrencyLimit(config.maxConcurrency());
-        this.dispatcher = new Dispatcher(scheduler, sizer, limit, batches, executor);
+        this.dispatcher = new Dispatcher(scheduler, sizer, limit, batches, executor, watchdog);
         this.backpressure = new Backpressure(config.maxBufferedRecords(), config.maxBufferedBytes(),
                 config.maxPollRecords());
         this.commits = new CommitManager(consumer, config.commitInterval(), config.metadataMaxChars(), stats,

@@ -6,7 +6,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * One record for an asynchronous handler: the worker deserializes it and starts it; whichever
- * thread completes the returned stage hands the batch back.
+ * thread completes the returned stage hands the batch back. A stage still not complete after the
+ * handler timeout is no longer waited for: the watchdog fails the record, and the stage's late
+ * completion is ignored.
  */
 final class AsyncBatch<K, V> extends Batch {
     private final AsyncRecordHandler<K, V> handler;
@@ -25,24 +27,27 @@ final class AsyncBatch<K, V> extends Batch {
             finish(0);
             return;
         }
-        starting();
         long start = System.nanoTime();
+        starting(0);
         CompletionStage<?> stage;
         try {
             WorkItem<K, V> item = (WorkItem<K, V>) items().get(0);
             item.decode(decoder);
             stage = handler.handle(item);
+            if (stage == null) {
+                throw new NullPointerException("the asynchronous handler returned a null stage");
+            }
         } catch (Throwable e) {
-            failed(0, e);
-            finish(0);
-            return;
-        }
-        if (stage == null) {
-            failed(0, new NullPointerException("the asynchronous handler returned a null stage"));
-            finish(0);
+            if (returned(0)) {
+                failed(0, e);
+                finish(0);
+            }
             return;
         }
         stage.whenComplete((result, error) -> {
+            if (!returned(0)) {
+                return; // timed out before: ignored
+            }
             if (error == null) {
                 ended(0);
             } else {
@@ -50,5 +55,10 @@ final class AsyncBatch<K, V> extends Batch {
             }
             finish(System.nanoTime() - start);
         });
+    }
+
+    @Override
+    boolean interruptsWorker() {
+        return false;
     }
 }

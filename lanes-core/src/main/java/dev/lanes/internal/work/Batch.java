@@ -1,17 +1,29 @@
 package dev.lanes.internal.work;
 
+import dev.lanes.HandlerTimeoutException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Records handed to one worker, run one after another, with what became of each. A batch goes to
- * the executor, runs, and comes back through the {@link Inbox}; its mutable fields are written by
- * the worker (its subclass) and read by the poller after the hand-back, which the inbox's queue
- * orders.
+ * the executor, runs, and comes back through the {@link Inbox}, handed back exactly once: by its
+ * worker when it is done, or by the {@link HandlerWatchdog} when a record runs past the handler
+ * timeout (the worker then leaves it alone: {@link #state} decides who hands it back).
+ *
+ * <p>Its fields are written by whoever hands it back (the worker, or the watchdog once it timed a
+ * record out) and read by the poller after the hand-back, which the inbox's queue orders. The
+ * record's start time and the running state are volatile: the watchdog reads them while it runs.
  */
 public abstract class Batch implements Runnable, Completion {
     public static final byte NOT_STARTED = 0;
     public static final byte ENDED = 1;
     public static final byte FAILED = 2;
+
+    /** {@link #state}: between records; done and handed back; timed out and handed back by the watchdog. */
+    private static final int IDLE = -1;
+    private static final int FINISHED = -2;
+    private static final int TIMED_OUT = -3;
 
     private final List<WorkItem<?, ?>> items;
     private final byte[] outcomes;
@@ -19,6 +31,14 @@ public abstract class Batch implements Runnable, Completion {
     private Throwable firstError;
     private long elapsedNanos;
     private int started;
+    /** The index of the record running now, or one of {@link #IDLE}, {@link #FINISHED}, {@link #TIMED_OUT}. */
+    private final AtomicInteger state = new AtomicInteger(IDLE);
+    private volatile long recordStartNanos;
+    private volatile Thread worker;
+    /** Set by the watchdog after it interrupted the worker, so that the worker clears the flag after it. */
+    private volatile boolean interruptSent;
+    /** Run by the worker if it comes back from a record that timed out (the watchdog's count of stuck threads). */
+    private volatile Runnable lateReturn;
 
     Batch(List<WorkItem<?, ?>> items, Inbox inbox) {
         this.items = items;
@@ -51,6 +71,47 @@ public abstract class Batch implements Runnable, Completion {
     }
 
     /**
+     * Poller thread, when the executor refused the batch: it fails as if its first record had
+     * (a failed attempt, retried or given up by the policy), and comes back at once.
+     */
+    public final void rejected(RuntimeException rejection) {
+        started = 1;
+        failed(0, rejection);
+        finish(0);
+    }
+
+    /**
+     * Watchdog thread: if a record has been running for {@code timeout} or more at
+     * {@code nowNanos}, fails it with a {@link HandlerTimeoutException}, interrupts the worker of
+     * a blocking batch, and hands the batch back (the records after it did not start).
+     *
+     * @param lateReturn run by the worker if it ever comes back from that record
+     * @return whether it timed a record out
+     */
+    final boolean timeOutIfDue(long nowNanos, Duration timeout, Runnable lateReturn) {
+        int index = state.get();
+        if (index < 0 || nowNanos - recordStartNanos < timeout.toNanos()) {
+            return false;
+        }
+        this.lateReturn = lateReturn;
+        if (!state.compareAndSet(index, TIMED_OUT)) {
+            return false; // the record ended just now
+        }
+        failed(index, new HandlerTimeoutException(items.get(index).toString(), timeout));
+        elapsedNanos = nowNanos - recordStartNanos;
+        Thread running = worker;
+        if (interruptsWorker() && running != null) {
+            running.interrupt();
+        }
+        interruptSent = true;
+        inbox.post(this);
+        return true;
+    }
+
+    /** Whether a timeout interrupts the thread that runs the record (a blocking handler's). */
+    abstract boolean interruptsWorker();
+
+    /**
      * Whether to start {@code items.get(index)}: not after a failure in this batch (a later
      * record may be of the failed record's lane), and not for a partition being given up.
      */
@@ -58,8 +119,33 @@ public abstract class Batch implements Runnable, Completion {
         return firstError == null && !items.get(index).partitionState().isRevoked();
     }
 
-    final void starting() {
+    /** Worker: record {@code index} starts now, on this thread. */
+    final void starting(int index) {
         started++;
+        worker = Thread.currentThread();
+        recordStartNanos = System.nanoTime();
+        state.set(index);
+    }
+
+    /**
+     * Worker: record {@code index} came back. False when it had timed out: the watchdog handed the
+     * batch back, and this thread must leave it alone (it clears the watchdog's interrupt first).
+     */
+    final boolean returned(int index) {
+        if (state.compareAndSet(index, IDLE)) {
+            return true;
+        }
+        if (interruptsWorker()) {
+            while (!interruptSent) {
+                Thread.onSpinWait(); // the watchdog is between its state change and its interrupt
+            }
+            Thread.interrupted();
+        }
+        Runnable late = lateReturn;
+        if (late != null) {
+            late.run();
+        }
+        return false;
     }
 
     final void ended(int index) {
@@ -71,9 +157,11 @@ public abstract class Batch implements Runnable, Completion {
         firstError = error == null ? new IllegalStateException("handler failed without an exception") : error;
     }
 
-    /** Records how long it ran and hands it back to the poller. */
+    /** Records how long it ran and hands it back to the poller, unless the watchdog already did. */
     final void finish(long elapsedNanos) {
-        this.elapsedNanos = elapsedNanos;
-        inbox.post(this);
+        if (state.compareAndSet(IDLE, FINISHED)) {
+            this.elapsedNanos = elapsedNanos;
+            inbox.post(this);
+        }
     }
 }

@@ -3,7 +3,11 @@ package dev.lanes.internal.work;
 import dev.lanes.RecordHandler;
 import java.util.List;
 
-/** A batch for a blocking handler: the worker thread deserializes each record and runs it to its end. */
+/**
+ * A batch for a blocking handler: the worker thread deserializes each record and runs it to its
+ * end. The thread's interrupt flag is cleared before and after each record, so that a handler
+ * that interrupts its own thread (or a timeout's interrupt) never fails the next record.
+ */
 final class BlockingBatch<K, V> extends Batch {
     private final RecordHandler<K, V> handler;
     private final RecordDecoder<K, V> decoder;
@@ -18,20 +22,32 @@ final class BlockingBatch<K, V> extends Batch {
     @SuppressWarnings("unchecked")
     public void run() {
         long start = System.nanoTime();
-        try {
-            for (int i = 0; i < items().size() && mayStart(i); i++) {
-                starting();
-                try {
-                    WorkItem<K, V> item = (WorkItem<K, V>) items().get(i);
-                    item.decode(decoder);
-                    handler.handle(item);
-                    ended(i);
-                } catch (Throwable e) {
-                    failed(i, e);
-                }
+        for (int i = 0; i < items().size() && mayStart(i); i++) {
+            WorkItem<K, V> item = (WorkItem<K, V>) items().get(i);
+            Throwable error = null;
+            Thread.interrupted();
+            starting(i);
+            try {
+                item.decode(decoder);
+                handler.handle(item);
+            } catch (Throwable e) {
+                error = e;
             }
-        } finally {
-            finish(System.nanoTime() - start);
+            if (!returned(i)) {
+                return; // timed out: the watchdog handed the batch back
+            }
+            Thread.interrupted();
+            if (error == null) {
+                ended(i);
+            } else {
+                failed(i, error);
+            }
         }
+        finish(System.nanoTime() - start);
+    }
+
+    @Override
+    boolean interruptsWorker() {
+        return true;
     }
 }

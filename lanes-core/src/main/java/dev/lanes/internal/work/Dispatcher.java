@@ -6,6 +6,7 @@ import dev.lanes.internal.schedule.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Hands runnable records to the executor, as batches, within the concurrency limit; and frees a
@@ -22,10 +23,19 @@ public final class Dispatcher {
     private final BatchFactory batches;
     private final Executor executor;
     private final Inbox inbox = new Inbox();
+    /** {@code null} when the handler timeout is off. */
+    private final HandlerWatchdog watchdog;
     private int batchesOut;
 
     public Dispatcher(Scheduler scheduler, BatchSizer sizer, ConcurrencyLimit limit, BatchFactory batches,
                       Executor executor) {
+        this(scheduler, sizer, limit, batches, executor, null);
+    }
+
+    /** @param watchdog ends records that run past the handler timeout; {@code null} when it is off */
+    public Dispatcher(Scheduler scheduler, BatchSizer sizer, ConcurrencyLimit limit, BatchFactory batches,
+                      Executor executor, HandlerWatchdog watchdog) {
+        this.watchdog = watchdog;
         this.scheduler = scheduler;
         this.sizer = sizer;
         this.limit = limit;
@@ -47,12 +57,27 @@ public final class Dispatcher {
             }
             batchesOut++;
             free--;
-            executor.execute(batches.create(items, inbox));
+            hand(batches.create(items, inbox));
+        }
+    }
+
+    /** An executor that refuses a batch fails its first record (a failed attempt), never the engine. */
+    private void hand(Batch batch) {
+        if (watchdog != null) {
+            watchdog.watch(batch);
+        }
+        try {
+            executor.execute(batch);
+        } catch (RejectedExecutionException e) {
+            batch.rejected(e);
         }
     }
 
     /** A batch came back: its slot is free again. */
     public void returned(Batch batch, long nowNanos) {
+        if (watchdog != null) {
+            watchdog.unwatch(batch);
+        }
         batchesOut--;
         sizer.recordBatch(batch.elapsedNanos(), batch.started());
         limit.ended(batch.elapsedNanos(), batch.started(), batch.firstError() != null, nowNanos);

@@ -9,7 +9,6 @@ import dev.lanes.Ordering;
 import dev.lanes.RetryPolicy;
 import dev.lanes.internal.EngineConfig;
 import dev.lanes.internal.failure.DeadLetterClients;
-import dev.lanes.internal.failure.DeadLetterTopicCheck;
 import dev.lanes.internal.metrics.EngineStats;
 import dev.lanes.internal.work.BatchFactory;
 import dev.lanes.internal.work.RecordDecoder;
@@ -52,8 +51,8 @@ class DeadLetterPollerTest {
         }
 
         @Override
-        public DeadLetterTopicCheck topicCheck(String topic, int partitions) {
-            return new DeadLetterTopicCheck() {
+        public DeadLetterClients.TopicCheck topicCheck(String topic, int partitions) {
+            return new DeadLetterClients.TopicCheck() {
                 @Override
                 public void ensureExists(String sourceTopic) {
                     topicChecks.add(topic + " for " + sourceTopic);
@@ -90,7 +89,7 @@ class DeadLetterPollerTest {
                         throw new IllegalStateException("poison " + record.offset());
                     }
                 }, new RecordDecoder<>(new StringDeserializer(), new StringDeserializer())),
-                executor, clients, () -> now, stats, 42);
+                executor, null, clients, () -> now, stats, 42);
         poller.subscribe();
         consumer.rebalance(List.of(TP0));
         consumer.updateBeginningOffsets(Map.of(TP0, 0L));

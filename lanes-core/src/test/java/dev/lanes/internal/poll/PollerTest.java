@@ -83,7 +83,7 @@ class PollerTest {
                 .build();
         Poller poller = new Poller(consumer, EngineConfig.of(options,
                 Backpressure.maxPollRecordsFor(maxBufferedRecords, 500), 4096),
-                BatchFactory.blocking(handler, decoder), executor, null, () -> now, stats, 42);
+                BatchFactory.blocking(handler, decoder), executor, null, null, () -> now, stats, 42);
         poller.subscribe();
         consumer.rebalance(List.of(TP0, TP1));
         consumer.updateBeginningOffsets(Map.of(TP0, 0L, TP1, 0L));

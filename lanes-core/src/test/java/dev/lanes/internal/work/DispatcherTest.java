@@ -101,6 +101,26 @@ class DispatcherTest {
         assertThat(dispatcher.canStartWork(10)).as("record 2 waits and two slots are free").isTrue();
     }
 
+    @Test
+    void aBatchTheExecutorRefusesComesBackAsAFailedAttemptNotAFatalError() {
+        Dispatcher refusing = new Dispatcher(scheduler, new BatchSizer(1, 1), limit,
+                BatchFactory.blocking(failingOnOffsetOne,
+                        new RecordDecoder<>(new StringDeserializer(), new StringDeserializer())),
+                task -> {
+                    throw new java.util.concurrent.RejectedExecutionException("pool shut down");
+                });
+        enqueue(1);
+
+        refusing.startWork(1);
+
+        Batch batch = (Batch) refusing.inbox().poll();
+        assertThat(batch).isNotNull();
+        assertThat(batch.outcome(0)).isEqualTo(Batch.FAILED);
+        assertThat(batch.firstError()).hasMessage("pool shut down");
+        refusing.returned(batch, 2);
+        assertThat(refusing.batchesOut()).isZero();
+    }
+
     private static byte[] bytes(String text) {
         return text == null ? null : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
