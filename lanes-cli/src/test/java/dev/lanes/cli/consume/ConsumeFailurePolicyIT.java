@@ -3,6 +3,7 @@ package dev.lanes.cli.consume;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanes.DeadLetterHeaders;
+import dev.lanes.HandlerTimeoutException;
 import dev.lanes.cli.CliRun;
 import dev.lanes.cli.LanesProcess;
 import dev.lanes.cli.TopicContents;
@@ -134,6 +135,47 @@ class ConsumeFailurePolicyIT {
         for (long offset = 0; offset < committed; offset++) {
             assertThat(ok).as("committed records have their ok line").contains(offset);
         }
+    }
+
+    /**
+     * A key whose handler never returns (--hang-keys) with a handler timeout: each of its records
+     * is dead-lettered after two timed-out attempts, while every other record, of its partition too,
+     * finishes before the first timeout.
+     */
+    @Test
+    void aHungKeyIsDeadLetteredAfterItsTimeoutsWhileEveryOtherKeyFinishes(EmbeddedKafka kafka) throws Exception {
+        String topic = "fp-hang";
+        kafka.createTopic(topic, 3);
+        produceWithCli(kafka, topic, 300, 100, 0);
+        Path journal = dir.resolve("hang.jsonl");
+
+        LanesProcess.Finished run = LanesProcess.run(120, "consume", "--bootstrap", kafka.bootstrapServers(),
+                "--topic", topic, "--group", topic, "--ordering", "KEY", "--concurrency", "8", "--work-ms", "1",
+                "--value-format", "json", "--hang-keys", "key-5", "--handler-timeout", "1500ms",
+                "--max-attempts", "2", "--dlt", topic + ".dlt", "--journal", journal.toString(),
+                "--exit-when-idle", "3s");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JournalLine> lines = JournalLine.readAll(journal);
+        Map<Boolean, List<JournalLine>> hung = lines.stream()
+                .collect(Collectors.partitioningBy(line -> line.key().equals("key-5")));
+        Map<Long, List<String>> hungOutcomes = hung.get(true).stream().collect(Collectors.groupingBy(
+                JournalLine::offset, Collectors.mapping(JournalLine::outcome, Collectors.toList())));
+        assertThat(hungOutcomes).hasSize(3).allSatisfy((offset, outcomes) ->
+                assertThat(outcomes).containsExactly("timeout", "timeout", "dead-letter"));
+        assertThat(hung.get(true)).filteredOn(line -> line.outcome().equals("timeout"))
+                .allSatisfy(line -> assertThat(line.endMicros() - line.startMicros()).isGreaterThan(1_400_000));
+        long firstTimeout = hung.get(true).stream().mapToLong(JournalLine::endMicros).min().orElseThrow();
+        assertThat(hung.get(false)).hasSize(297).allSatisfy(line -> {
+            assertThat(line.outcome()).isEqualTo("ok");
+            assertThat(line.endMicros()).as("ended before the hung key's first timeout").isLessThan(firstTimeout);
+        });
+        List<ConsumerRecord<byte[], byte[]>> deadLetters = TopicContents.records(kafka, topic + ".dlt");
+        assertThat(deadLetters).hasSize(3).allSatisfy(dead -> {
+            assertThat(header(dead, DeadLetterHeaders.EXCEPTION_CLASS)).isEqualTo(HandlerTimeoutException.class.getName());
+            assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("2");
+        });
+        assertThat(TopicContents.committed(kafka, topic)).as("lag 0").isEqualTo(TopicContents.ends(kafka, topic));
     }
 
     /** Two instances, a and b, in the group named after the topic; both must exit 0. */
@@ -275,10 +317,15 @@ class ConsumeFailurePolicyIT {
         return TopicContents.records(kafka, topic);
     }
 
+    /** @param badEvery every how many values one is not JSON, 0 for none */
     private static void produceWithCli(EmbeddedKafka kafka, String topic, int count, int keys, int badEvery) {
-        CliRun run = CliRun.of("produce", "--bootstrap", kafka.bootstrapServers(), "--topic", topic,
-                "--count", String.valueOf(count), "--keys", String.valueOf(keys), "--value-bytes", "64",
-                "--value-format", "json", "--bad-every", String.valueOf(badEvery));
+        List<String> args = new ArrayList<>(List.of("produce", "--bootstrap", kafka.bootstrapServers(),
+                "--topic", topic, "--count", String.valueOf(count), "--keys", String.valueOf(keys),
+                "--value-bytes", "64", "--value-format", "json"));
+        if (badEvery > 0) {
+            args.addAll(List.of("--bad-every", String.valueOf(badEvery)));
+        }
+        CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.err()).isZero();
     }
 
