@@ -22,11 +22,11 @@ import picocli.CommandLine.Option;
  */
 final class FailureOptions {
 
-    @Option(names = "--fail-keys", split = ",", paramLabel = "K1,K2…",
+    @Option(names = "--fail-keys", split = ",", paramLabel = "KEY",
             description = "Records with one of these keys fail every attempt (poison records).")
     List<String> failKeys;
 
-    @Option(names = "--hang-keys", split = ",", paramLabel = "K1,K2…",
+    @Option(names = "--hang-keys", split = ",", paramLabel = "KEY",
             description = "Records with one of these keys never return (a call that never answers):"
                     + " only --handler-timeout ends each attempt, journaled as timeout.")
     List<String> hangKeys;
