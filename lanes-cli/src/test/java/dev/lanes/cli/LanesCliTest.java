@@ -110,11 +110,71 @@ class LanesCliTest {
     }
 
     @Test
-    void deadLetterTopicIsRefusedUntilItExists() {
-        assertOneLineError(consume("--ordering", "KEY", "--concurrency", "4", "--dlt", "dead"), 2,
-                "lanes: error: --dlt is not supported yet: dead-letter topics come in a later version;"
-                        + " leave it out (--max-attempts stops on a record that keeps failing)"
+    void badFailureOptionsAreOneLineBeforeAnyConnection() {
+        assertOneLineError(consume("--ordering", "KEY", "--concurrency", "4", "--on-exhausted", "retry"), 2,
+                "lanes: error: Invalid value for option '--on-exhausted': 'retry' is not one of stop, skip,"
+                        + " dead-letter (see 'lanes consume --help')");
+        assertOneLineError(consume("--ordering", "KEY", "--concurrency", "4", "--on-exhausted", "dead-letter"), 2,
+                "lanes: error: --on-exhausted dead-letter needs --dlt TOPIC, the dead-letter topic"
                         + " (see 'lanes consume --help')");
+        assertOneLineError(consume("--ordering", "KEY", "--concurrency", "4", "--dlt", "dead", "--on-exhausted",
+                        "skip"), 2, "lanes: error: --dlt dead-letters exhausted records; it cannot go with"
+                        + " --on-exhausted skip (see 'lanes consume --help')");
+        assertOneLineError(consume("--ordering", "KEY", "--concurrency", "4", "--dlt", " "), 2,
+                "lanes: error: --dlt must not be empty (see 'lanes consume --help')");
+        assertOneLineError(consume("--ordering", "KEY", "--concurrency", "4", "--dlt", "t"), 2,
+                "lanes: error: --dlt must not be the consumed topic t (see 'lanes consume --help')");
+        assertOneLineError(consume("--ordering", "KEY", "--concurrency", "4", "--handler-timeout", "2d"), 2,
+                "lanes: error: Invalid value for option '--handler-timeout': '2d' is not a duration;"
+                        + " use e.g. 500ms, 5s, 1m, 2h or PT5S (see 'lanes consume --help')");
+        assertOneLineError(consume("--ordering", "KEY", "--concurrency", "4", "--handler-timeout", "25h"), 2,
+                "lanes: error: --handler-timeout must be 0s to 1d, was 25h (see 'lanes consume --help')");
+        assertOneLineError(consume("--ordering", "KEY", "--concurrency", "4", "--fail-keys", "key-1,,key-2"), 2,
+                "lanes: error: --fail-keys must list keys separated by commas, without empty ones"
+                        + " (see 'lanes consume --help')");
+        assertOneLineError(consume("--ordering", "KEY", "--concurrency", "4", "--value-format", "xml"), 2,
+                "lanes: error: Invalid value for option '--value-format': 'xml' is not one of string, json"
+                        + " (see 'lanes consume --help')");
+    }
+
+    @Test
+    void badProduceValueOptionsAreOneLine() {
+        assertOneLineError(produce("--count", "10", "--value-format", "avro"), 2,
+                "lanes: error: Invalid value for option '--value-format': 'avro' is not one of text, json"
+                        + " (see 'lanes produce --help')");
+        assertOneLineError(produce("--count", "10", "--bad-every", "5"), 2,
+                "lanes: error: --bad-every needs --value-format json (text values are not JSON anyway)"
+                        + " (see 'lanes produce --help')");
+        assertOneLineError(produce("--count", "10", "--value-format", "json", "--bad-every", "0"), 2,
+                "lanes: error: --bad-every must be at least 1, was 0 (see 'lanes produce --help')");
+    }
+
+    @Test
+    void badDltReplayOptionsAreOneLine() {
+        assertOneLineError(CliRun.of("dlt", "replay", "--bootstrap", "127.0.0.1:9", "--topic", "d", "--limit", "0"),
+                2, "lanes: error: --limit must be at least 1, was 0 (see 'lanes dlt replay --help')");
+        assertOneLineError(CliRun.of("dlt", "replay", "--bootstrap", "127.0.0.1:9", "--topic", "d", "--to", "d"),
+                2, "lanes: error: --to must not be the dead-letter topic itself (see 'lanes dlt replay --help')");
+        assertOneLineError(CliRun.of("dlt", "replay", "--bootstrap", "127.0.0.1:9", "--topic", "d", "--to", ""),
+                2, "lanes: error: --to must not be empty (see 'lanes dlt replay --help')");
+        assertOneLineError(CliRun.of("dlt", "replay", "--bootstrap", "127.0.0.1:9", "--topic", "d", "--bogus"),
+                2, "lanes: error: Unknown option: '--bogus' (see 'lanes dlt replay --help')");
+        CliRun missing = CliRun.of("dlt", "replay", "--topic", "d");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.errLines()).singleElement().asString()
+                .startsWith("lanes: error: Missing required option: '--bootstrap=B'");
+        CliRun bare = CliRun.of("dlt");
+        assertThat(bare.exitCode()).isEqualTo(2);
+        assertThat(bare.err()).startsWith("Usage: lanes dlt").contains("replay");
+    }
+
+    @Test
+    void consumeHelpNamesTheFailureOptions() {
+        CliRun run = CliRun.of("consume", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--fail-keys", "--hang-keys", "--value-format", "--handler-timeout",
+                "--on-exhausted", "stop|skip|dead-letter", "--dlt");
     }
 
     @Test

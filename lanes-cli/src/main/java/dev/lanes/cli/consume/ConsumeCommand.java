@@ -5,8 +5,6 @@ import dev.lanes.LanesOption;
 import dev.lanes.LanesOptions;
 import dev.lanes.LanesStats;
 import dev.lanes.Ordering;
-import dev.lanes.FailureAction;
-import dev.lanes.RetryPolicy;
 import dev.lanes.cli.BrokerConnection;
 import dev.lanes.cli.CliException;
 import dev.lanes.cli.DurationConverter;
@@ -27,16 +25,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code lanes consume}: the Lanes consumer with a simulated I/O handler ({@link SimulatedWork}),
- * an optional {@link Journal} of every handler invocation, and a {@link Progress} line.
+ * the failure policy of its {@link FailureOptions}, an optional {@link Journal} of every handler
+ * invocation and every record given up, and a {@link Progress} line.
  *
  * <p>Threads: the command's (main) thread checks the options and the topic, starts the
  * consumer, then watches its {@link LanesStats} every 100 ms (progress, {@code --exit-when-idle},
@@ -46,8 +46,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "consume",
         description = {"Run the Lanes consumer with a simulated I/O handler (sleeps --work-ms,"
-                + " fails a fraction --fail-rate of attempts), optionally journaling every"
-                + " handler invocation as one JSON line, until interrupted or idle."})
+                + " fails a fraction --fail-rate of attempts, or every attempt of --fail-keys, hangs on"
+                + " --hang-keys), retrying failed records and then stopping, skipping or dead-lettering"
+                + " them (--on-exhausted, --dlt), optionally journaling every handler invocation as one"
+                + " JSON line, until interrupted or idle."})
 public final class ConsumeCommand implements Callable<Integer> {
 
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(10);
@@ -94,14 +96,14 @@ public final class ConsumeCommand implements Callable<Integer> {
                     + " record is retried after a back-off, holding its lane. Default: ${DEFAULT-VALUE}.")
     double failRate;
 
-    @Option(names = "--max-attempts", defaultValue = "0", paramLabel = "A",
-            description = "Attempts per record; a record that fails them all stops the command"
-                    + " with exit code 1, uncommitted. Default: 0, retry until it succeeds.")
-    int maxAttempts;
+    @Option(names = "--value-format", defaultValue = "string", paramLabel = "string|json",
+            converter = ValueFormat.Converter.class,
+            description = "How values are deserialized (on the workers): UTF-8 text, or JSON; a value"
+                    + " that is not JSON fails its record, which is not retried. Default: ${DEFAULT-VALUE}.")
+    ValueFormat valueFormat;
 
-    @Option(names = "--dlt", paramLabel = "TOPIC",
-            description = "Dead-letter topic: not supported yet (a later issue); refused.")
-    String deadLetterTopic;
+    @Mixin
+    FailureOptions failure;
 
     @Option(names = "--journal", paramLabel = "FILE",
             description = "Append one JSON line per handler invocation to FILE, written to the OS"
@@ -127,19 +129,15 @@ public final class ConsumeCommand implements Callable<Integer> {
         String name = instance != null ? instance : "lanes-" + ProcessHandle.current().pid();
         Journal journal = journalFile == null ? null : Journal.open(journalFile, name);
         try {
-            SimulatedWork work = new SimulatedWork(workMs, workJitterMs, failRate, journal,
-                    new EpochMicros());
-            return run(options(name), work);
+            EpochMicros clock = new EpochMicros();
+            GiveUpJournal giveUps = journal == null ? null : new GiveUpJournal(journal, clock);
+            return run(options(name, valueFormat.deserializer(), giveUps), journal, clock);
         } finally {
             closeJournal(journal);
         }
     }
 
     private void checkOptions() {
-        if (deadLetterTopic != null) {
-            OptionCheck.fail(spec, "--dlt is not supported yet: dead-letter topics come in a later"
-                    + " version; leave it out (--max-attempts stops on a record that keeps failing)");
-        }
         for (String[] text : List.of(new String[] {"--topic", topic}, new String[] {"--group", group},
                 new String[] {"--instance", instance == null ? "x" : instance})) {
             if (text[1].isBlank()) {
@@ -152,7 +150,7 @@ public final class ConsumeCommand implements Callable<Integer> {
         if (!(failRate >= 0 && failRate <= 1)) {
             OptionCheck.fail(spec, "--fail-rate must be 0 to 1, was " + failRate);
         }
-        OptionCheck.allowedBy(spec, "--max-attempts", maxAttempts, LanesOption.RETRY_MAX_ATTEMPTS);
+        failure.check(spec, topic);
         if (exitWhenIdle != null && (exitWhenIdle.isNegative() || exitWhenIdle.isZero())) {
             OptionCheck.fail(spec, "--exit-when-idle must be positive, was " + exitWhenIdle);
         }
@@ -176,33 +174,40 @@ public final class ConsumeCommand implements Callable<Integer> {
         }
     }
 
-    private LanesOptions<String, byte[]> options(String name) {
+    private <V> LanesOptions<String, V> options(String name, Deserializer<V> values, GiveUpJournal giveUps) {
         Map<String, Object> props = new HashMap<>();
         props.put("bootstrap.servers", bootstrap);
         props.put("group.id", group);
         props.put("client.id", "lanes-consume-" + name);
         props.put("auto.offset.reset", "earliest");
-        return LanesOptions.<String, byte[]>builder()
+        LanesOptions.Builder<String, V> options = LanesOptions.<String, V>builder()
                 .consumerProperties(props)
                 .keyDeserializer(new StringDeserializer())
-                .valueDeserializer(new ByteArrayDeserializer())
+                .valueDeserializer(values)
                 .topics(topic)
                 .ordering(ordering)
                 .maxConcurrency(concurrency)
                 // Room for every slot to find work, and then some.
                 .maxBufferedRecords((int) Math.min(Integer.MAX_VALUE,
                         Math.max(LanesOption.MAX_BUFFERED_RECORDS.defaultValue(), 4L * concurrency)))
-                .retryPolicy(RetryPolicy.builder().maxAttempts(maxAttempts).onExhausted(FailureAction.STOP).build())
-                .build();
+                .retryPolicy(failure.retryPolicy(giveUps));
+        if (failure.handlerTimeout != null) {
+            options.handlerTimeout(failure.handlerTimeout);
+        }
+        return options.build();
     }
 
-    private int run(LanesOptions<String, byte[]> options, SimulatedWork work) throws InterruptedException {
+    private <V> int run(LanesOptions<String, V> options, Journal journal, EpochMicros clock)
+            throws InterruptedException {
+        SimulatedWork<V> work = new SimulatedWork<>(workMs, workJitterMs, failRate, failure.failKeys(),
+                failure.hangKeys(), failure.timeoutOn(), journal, clock);
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
         Progress progress = new Progress(err, TerminalLine.stderrIsTerminal(), started);
-        LanesConsumer<String, byte[]> lanes = LanesConsumer.create(options);
+        LanesConsumer<String, V> lanes = LanesConsumer.create(options);
         CountDownLatch summarized = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            work.closing();
             lanes.close(options.closeTimeout());
             try {
                 summarized.await(SUMMARY_WAIT_MILLIS, TimeUnit.MILLISECONDS);
@@ -219,13 +224,14 @@ public final class ConsumeCommand implements Callable<Integer> {
                 long now = System.nanoTime();
                 LanesStats stats = lanes.stats();
                 progress.maybePrint(stats, now);
-                if (work.journalFailure() != null) {
+                if (journal != null && journal.failure() != null) {
                     progress.clear();
+                    work.closing();
                     lanes.close(options.closeTimeout());
-                    throw new CliException("cannot write journal " + journalFile + ": "
-                            + work.journalFailure());
+                    throw new CliException("cannot write journal " + journalFile + ": " + journal.failure());
                 }
                 if (idle != null && idle.idleFor(stats, now)) {
+                    work.closing();
                     lanes.close(options.closeTimeout());
                     break;
                 }
@@ -246,6 +252,7 @@ public final class ConsumeCommand implements Callable<Integer> {
         } finally {
             summarized.countDown();
             removeHook(hook);
+            work.closing();
             lanes.close(Duration.ZERO);
         }
     }
@@ -254,8 +261,9 @@ public final class ConsumeCommand implements Callable<Integer> {
         double seconds = Math.max(1e-9, nanos / 1e9);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("consumed %d records from %s (group %s, %s, concurrency %d) in %.2f s: %.0f records/s,"
-                        + " %d failed attempts, %d commits%n", stats.endedRecords(), topic, group, ordering,
-                concurrency, seconds, stats.endedRecords() / seconds, stats.failedAttempts(), stats.commits());
+                        + " %d failed attempts, %d dead-lettered, %d skipped, %d commits%n", stats.endedRecords(),
+                topic, group, ordering, concurrency, seconds, stats.endedRecords() / seconds, stats.failedAttempts(),
+                stats.deadLetteredRecords(), stats.skippedRecords(), stats.commits());
         out.flush();
     }
 

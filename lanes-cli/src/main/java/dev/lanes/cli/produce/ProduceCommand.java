@@ -70,8 +70,19 @@ public final class ProduceCommand implements Callable<Integer> {
     int keys;
 
     @Option(names = "--value-bytes", defaultValue = "100", paramLabel = "S",
-            description = "Size of each value in bytes. Default: ${DEFAULT-VALUE}.")
+            description = "Size of each value in bytes (about, for json). Default: ${DEFAULT-VALUE}.")
     int valueBytes;
+
+    @Option(names = "--value-format", defaultValue = "text", paramLabel = "text|json",
+            converter = ProducedValues.Format.Converter.class,
+            description = "Values of letters, or JSON objects ({\"seq\":N,\"key\":\"key-K\",\"pad\":\"abc...\"}),"
+                    + " which lanes consume --value-format json reads. Default: ${DEFAULT-VALUE}.")
+    ProducedValues.Format valueFormat;
+
+    @Option(names = "--bad-every", paramLabel = "N",
+            description = "With --value-format json: every N-th value (the N-th, the 2N-th, ...) is text that"
+                    + " is not JSON, to try a consumer's failure policy.")
+    Long badEvery;
 
     @Override
     public Integer call() {
@@ -84,8 +95,11 @@ public final class ProduceCommand implements Callable<Integer> {
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
 
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("produced %d records to %s (%d keys, %d-byte values) in %.2f s: %.0f records/s,"
-                + " %.1f MB/s%n", count, topic, keys, valueBytes, seconds, count / seconds,
+        String values = valueFormat == ProducedValues.Format.TEXT ? valueBytes + "-byte values"
+                : "JSON values of about " + valueBytes + " bytes"
+                        + (badEvery == null ? "" : ", " + count / badEvery + " of them not JSON");
+        out.printf("produced %d records to %s (%d keys, %s) in %.2f s: %.0f records/s,"
+                + " %.1f MB/s%n", count, topic, keys, values, seconds, count / seconds,
                 payloadBytes / seconds / 1e6);
         out.flush();
         return 0;
@@ -98,6 +112,12 @@ public final class ProduceCommand implements Callable<Integer> {
         OptionCheck.atLeast(spec, "--count", count, 1);
         OptionCheck.atLeast(spec, "--keys", keys, 1);
         OptionCheck.atLeast(spec, "--value-bytes", valueBytes, 0);
+        if (badEvery != null) {
+            OptionCheck.atLeast(spec, "--bad-every", badEvery, 1);
+            if (valueFormat != ProducedValues.Format.JSON) {
+                OptionCheck.fail(spec, "--bad-every needs --value-format json (text values are not JSON anyway)");
+            }
+        }
         if (partitions != null) {
             OptionCheck.atLeast(spec, "--partitions", partitions, 1);
         }
@@ -163,10 +183,7 @@ public final class ProduceCommand implements Callable<Integer> {
 
     /** @return the bytes of keys and values sent */
     private long produce() {
-        byte[] value = new byte[valueBytes];
-        for (int i = 0; i < value.length; i++) {
-            value[i] = (byte) ('a' + i % 26);
-        }
+        ProducedValues values = new ProducedValues(valueFormat, valueBytes, badEvery == null ? 0 : badEvery);
         AtomicLong failed = new AtomicLong();
         AtomicReference<Exception> firstError = new AtomicReference<>();
         long payloadBytes = 0;
@@ -175,8 +192,8 @@ public final class ProduceCommand implements Callable<Integer> {
                 new StringSerializer(), new ByteArraySerializer())) {
             for (; sent < count && firstError.get() == null; sent++) {
                 String key = "key-" + (sent % keys);
+                byte[] value = values.value(sent, key);
                 payloadBytes += key.length() + value.length;
-                // One value array for every record: the producer only reads it.
                 producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
                     if (error != null) {
                         failed.incrementAndGet();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.lanes.cli.CliRun;
 import dev.lanes.cli.LanesProcess;
+import dev.lanes.cli.TopicContents;
 import dev.lanes.embedded.EmbeddedKafka;
 import dev.lanes.embedded.EmbeddedKafkaExtension;
 import dev.lanes.testkit.GuaranteeChecker;
@@ -22,8 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,7 +54,8 @@ class ConsumeCommandIT {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("error");
         assertThat(run.out()).matches("consumed 3000 records from consume-happy \\(group happy, KEY,"
-                + " concurrency 16\\) in \\d+\\.\\d\\d s: \\d+ records/s, \\d+ failed attempts, \\d+ commits\\R");
+                + " concurrency 16\\) in \\d+\\.\\d\\d s: \\d+ records/s, \\d+ failed attempts, 0 dead-lettered,"
+                + " 0 skipped, \\d+ commits\\R");
         List<JournalLine> lines = JournalLine.readAll(journal);
         assertThat(lines).allSatisfy(line -> {
             assertThat(line.topic()).isEqualTo("consume-happy");
@@ -221,29 +221,12 @@ class ConsumeCommandIT {
 
     private static Map<TopicPartition, Long> producedEnds(EmbeddedKafka kafka, String topic, int partitions)
             throws Exception {
-        try (Admin admin = Admin.create(kafka.adminProperties())) {
-            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
-            for (int p = 0; p < partitions; p++) {
-                latest.put(new TopicPartition(topic, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
-            }
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS)
-                    .forEach((partition, info) -> ends.put(partition, info.offset()));
-            return ends;
-        }
+        Map<TopicPartition, Long> ends = TopicContents.ends(kafka, topic);
+        assertThat(ends).hasSize(partitions);
+        return ends;
     }
 
     private static Map<TopicPartition, Long> committed(EmbeddedKafka kafka, String group) throws Exception {
-        try (Admin admin = Admin.create(kafka.adminProperties())) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            Map<TopicPartition, Long> committed = new HashMap<>();
-            offsets.forEach((partition, offset) -> {
-                if (offset != null) {
-                    committed.put(partition, offset.offset());
-                }
-            });
-            return committed;
-        }
+        return TopicContents.committed(kafka, group);
     }
 }

@@ -25,7 +25,7 @@ record JournalLine(String topic, int partition, long offset, String key, int att
             + ",\"partition\":" + NUMBER + ",\"offset\":" + NUMBER
             + ",\"key\":(?:null|" + STRING + ")"
             + ",\"attempt\":" + NUMBER + ",\"startMicros\":" + NUMBER + ",\"endMicros\":" + NUMBER
-            + ",\"outcome\":\"(ok|error|dead-letter|skipped)\",\"instance\":" + STRING + "\\}");
+            + ",\"outcome\":\"(ok|error|timeout|dead-letter|skipped)\",\"instance\":" + STRING + "\\}");
 
     static JournalLine parse(String line) {
         Matcher m = LINE.matcher(line);
