@@ -5,6 +5,8 @@
 #                               JAVA_HOME if it qualifies; else the newest JDK under
 #                               /usr/lib/jvm (or macOS's JavaVirtualMachines); else the java on
 #                               PATH. Returns 1 (printing nothing) if none qualifies.
+#   lanes_find_jdk_feature N   prints the home of a JDK of exactly version N under /usr/lib/jvm
+#                               (or macOS's JavaVirtualMachines), or returns 1.
 #   lanes_quiet_maven JDK_HOME  exports MAVEN_OPTS so Maven on JDK 23+ does not warn about its
 #                               own use of sun.misc.Unsafe (an option older JDKs reject).
 
@@ -56,6 +58,19 @@ lanes_find_jdk() {
       return 0
     fi
   fi
+  return 1
+}
+
+# Prints the home of a JDK whose feature version is exactly $1 (e.g. 17), or returns 1.
+lanes_find_jdk_feature() {
+  local want=$1 home
+  for home in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+    [ -x "$home/bin/java" ] || continue
+    if [ "$(lanes_java_major "$home")" = "$want" ]; then
+      echo "$home"
+      return 0
+    fi
+  done
   return 1
 }
 

@@ -17,9 +17,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  * @param group the consumer group (named in dead letters)
  * @param handlerTimeout zero when off
  * @param trimToShare whether records polled beyond a partition's share go back to the log (while
- *     the handler is slow): in PARTITION order a partition is one lane, so its excess can only
- *     wait, holding buffer that idle partitions need. In KEY and UNORDERED order the excess feeds
- *     other slots.
+ *     the handler is slow) unless they could start at once: in PARTITION order a partition is one
+ *     lane, and in KEY order a hot key is, so their excess can only wait, holding buffer that
+ *     idle partitions need. In UNORDERED order the excess feeds other slots.
  */
 public record EngineConfig(List<String> topics, Pattern topicPattern, String group, LaneStrategy lanes,
                            int maxConcurrency, int maxBatchSize, int maxBufferedRecords, long maxBufferedBytes,
@@ -37,6 +37,6 @@ public record EngineConfig(List<String> topics, Pattern topicPattern, String gro
                 LaneStrategy.of(options.ordering(), options.orderNullKeys()), options.maxConcurrency(),
                 options.maxBatchSize(), options.maxBufferedRecords(), options.maxBufferedBytes(), maxPollRecords,
                 options.commitInterval(), DEFAULT_COMMIT_SYNC_TIMEOUT, options.revokeTimeout(), metadataMaxChars,
-                options.retryPolicy(), options.handlerTimeout(), options.ordering() == Ordering.PARTITION);
+                options.retryPolicy(), options.handlerTimeout(), options.ordering() != Ordering.UNORDERED);
     }
 }

@@ -73,13 +73,16 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
     @Override
     public void start(RecordHandler<K, V> handler) {
         Objects.requireNonNull(handler, "handler");
-        startWith(decoder -> BatchFactory.blocking(handler, decoder));
+        startWith(decoder -> BatchFactory.blocking(handler, decoder), options.maxConcurrency());
     }
 
     @Override
     public void startAsync(AsyncRecordHandler<K, V> handler) {
         Objects.requireNonNull(handler, "handler");
-        startWith(decoder -> BatchFactory.async(handler, decoder));
+        // An asynchronous handler only starts its work on the worker: without virtual threads, a
+        // few platform threads serve any number of records in flight (not one per record).
+        startWith(decoder -> BatchFactory.async(handler, decoder),
+                Math.min(options.maxConcurrency(), Math.max(2, Runtime.getRuntime().availableProcessors())));
     }
 
     @Override
@@ -132,7 +135,8 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
         return stats;
     }
 
-    private void startWith(Function<RecordDecoder<K, V>, BatchFactory> batchesFor) {
+    /** @param platformThreads the size of the default pool where the JVM has no virtual threads */
+    private void startWith(Function<RecordDecoder<K, V>, BatchFactory> batchesFor, int platformThreads) {
         if (!started.compareAndSet(false, true)) {
             throw new LanesException(closeRequested ? "this Lanes consumer was closed" : "start was already called");
         }
@@ -142,7 +146,7 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
             BatchFactory batches = batchesFor.apply(decoder);
             Consumer<byte[], byte[]> consumer = consumerFactory.apply(props);
             ExecutorService ownExecutor = options.executor().isPresent() ? null
-                    : WorkerExecutors.create(options.maxConcurrency(), "lanes-worker-");
+                    : WorkerExecutors.create(platformThreads, "lanes-worker-");
             Executor executor = options.executor().orElse(ownExecutor);
             Thread thread = new Thread(() -> run(consumer, props, batches, decoder, executor, ownExecutor),
                     "lanes-poller-" + props.get(ConsumerConfig.GROUP_ID_CONFIG));

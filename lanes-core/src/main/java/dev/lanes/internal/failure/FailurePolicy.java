@@ -62,11 +62,9 @@ public final class FailurePolicy {
         return new Decision(action, delay, failure);
     }
 
-    /** A record's attempt ended well. */
-    public void succeeded(int attempt, long nowNanos) {
-        if (attempt == 1) {
-            guard.firstAttempt(false, nowNanos);
-        }
+    /** Records ended well, {@code firstAttempts} of them at their first attempt (counted once per batch). */
+    public void succeeded(int firstAttempts, long nowNanos) {
+        guard.firstAttemptsSucceeded(firstAttempts, nowNanos);
         guard.succeeded();
     }
 

@@ -39,6 +39,13 @@ final class FloodGuard {
         java.util.Arrays.fill(bucketStart, Long.MIN_VALUE);
     }
 
+    /** Records' first attempts ended well; counted in bulk, once per batch. */
+    void firstAttemptsSucceeded(int count, long nowNanos) {
+        if (threshold > 0 && count > 0) {
+            tried[bucket(nowNanos)] += count;
+        }
+    }
+
     /** A record's first attempt ended, well or not. */
     void firstAttempt(boolean didFail, long nowNanos) {
         if (threshold <= 0) {

@@ -74,12 +74,15 @@ public final class RecordFailures {
         }
     }
 
-    /** The attempt at {@code item} succeeded (it is ended by the caller). */
-    public void succeeded(WorkItem<?, ?> item, long nowNanos) {
+    /**
+     * Records of a batch succeeded (they are ended by the caller), {@code firstAttempts} of them at
+     * their first attempt. Told once per batch: the hot path pays nothing per record.
+     */
+    public void succeeded(int firstAttempts, long nowNanos) {
         boolean wasHolding = policy.isHolding();
-        policy.succeeded(item.attempt(), nowNanos);
+        policy.succeeded(firstAttempts, nowNanos);
         if (wasHolding && !policy.isHolding()) {
-            log.info("Flood guard: {} succeeded, so records are given up again as the policy says", item);
+            log.info("Flood guard: records succeed again, so they are given up again as the policy says");
             holdingLogged = false;
         }
     }

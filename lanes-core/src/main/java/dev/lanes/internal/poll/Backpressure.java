@@ -1,10 +1,15 @@
 package dev.lanes.internal.poll;
 
 import dev.lanes.internal.partition.PartitionState;
+import dev.lanes.internal.schedule.Lane;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -127,8 +132,8 @@ public final class Backpressure {
      * {@code max.poll.records} of a single partition, several times its share when the bound is
      * small or the partitions many; kept, a few partitions would hold the whole buffer while the
      * others stand idle, and in PARTITION order that caps the concurrency at the few. The records
-     * not kept are fetched again later ({@link #trimToShare}); the poller trims only in PARTITION
-     * order and while the handler is slow ({@code EngineConfig#trimToShare},
+     * not kept are fetched again later ({@link #trimToShare}); the poller trims only in ordered
+     * modes and while the handler is slow ({@code EngineConfig#trimToShare},
      * {@code BatchSizer#handlerMayBeSlow}).
      */
     int keepable(PartitionState partition, int polled, int partitionCount) {
@@ -142,25 +147,55 @@ public final class Backpressure {
 
     /**
      * Keeps the first records polled for a partition, as many as it has room for
-     * ({@link #keepable}) not counting those its previous owner already ended, and seeks back to
-     * the first of the others.
+     * ({@link #keepable}) not counting those its previous owner already ended; beyond that, only
+     * records that could start at once (the first of a lane with nothing queued or running), and
+     * seeks back to the first of the others. In PARTITION order a partition is one lane, so the
+     * poll is cut at its share. In KEY order a hot key's records beyond the share go back to the
+     * log, while records of idle keys still feed free slots: a few hot keys can no longer fill the
+     * buffer and stall every partition (issue 10).
      *
+     * @param laneOf the lane a record joins
      * @return how many to keep
      */
-    int trimToShare(Consumer<?, ?> consumer, PartitionState partition, List<? extends ConsumerRecord<?, ?>> polled,
-                    int partitionCount) {
+    <R extends ConsumerRecord<?, ?>> int trimToShare(Consumer<?, ?> consumer, PartitionState partition,
+                                                     List<R> polled, int partitionCount, Function<R, Lane> laneOf) {
         int room = keepable(partition, polled.size(), partitionCount);
         // Records the previous owner already ended are skipped, not buffered: they take no room.
         int kept = 0;
-        for (int queued = 0; kept < polled.size() && queued < room; kept++) {
-            if (!partition.endedByPreviousOwner(polled.get(kept).offset())) {
-                queued++;
+        Set<Lane> startedHere = null;
+        for (int queued = 0; kept < polled.size(); kept++) {
+            R record = polled.get(kept);
+            if (partition.endedByPreviousOwner(record.offset())) {
+                continue;
             }
+            if (queued >= room) {
+                if (startedHere == null) {
+                    startedHere = lanesOf(polled.subList(0, kept), partition, laneOf);
+                }
+                Lane lane = laneOf.apply(record);
+                boolean couldStart = !lane.isOrdered() || lane.isIdle() && startedHere.add(lane);
+                if (!couldStart) {
+                    break;
+                }
+            }
+            queued++;
         }
         if (kept < polled.size()) {
             seekBack(consumer, polled.get(kept), polled.get(kept).offset());
         }
         return kept;
+    }
+
+    /** The lanes that the records kept so far from a poll join (they are not queued yet). */
+    private static <R extends ConsumerRecord<?, ?>> Set<Lane> lanesOf(List<R> kept, PartitionState partition,
+                                                                     Function<R, Lane> laneOf) {
+        Set<Lane> lanes = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (R record : kept) {
+            if (!partition.endedByPreviousOwner(record.offset())) {
+                lanes.add(laneOf.apply(record));
+            }
+        }
+        return lanes;
     }
 
     /**

@@ -73,6 +73,8 @@ final class BatchSettlement {
     private void settle(Batch batch, long nowNanos) {
         List<WorkItem<?, ?>> unstarted = null;
         List<WorkItem<?, ?>> items = batch.items();
+        int succeeded = 0;
+        int firstAttempts = 0;
         for (int i = 0; i < items.size(); i++) {
             WorkItem<?, ?> item = items.get(i);
             if (!lifecycle.isCurrent(item.partitionState())) {
@@ -86,8 +88,10 @@ final class BatchSettlement {
             }
             if (outcome == Batch.ENDED) {
                 end(item);
-                stats.ended.increment();
-                failures.succeeded(item, nowNanos);
+                succeeded++;
+                if (item.attempt() == 1) {
+                    firstAttempts++;
+                }
             } else if (outcome == Batch.FAILED) {
                 failures.failed(item, batch.firstError(), nowNanos);
             } else {
@@ -96,6 +100,10 @@ final class BatchSettlement {
                 }
                 unstarted.add(item);
             }
+        }
+        if (succeeded > 0) {
+            stats.ended.add(succeeded);
+            failures.succeeded(firstAttempts, nowNanos);
         }
         if (unstarted != null) {
             scheduler.returnUnstarted(unstarted);

@@ -9,6 +9,7 @@ import dev.lanes.internal.schedule.Scheduler;
 import dev.lanes.internal.work.WorkItem;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -16,9 +17,9 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Turns the records of a poll, still in bytes, into queued work: tracks each offset, skips those the previous
- * owner already ended, counts the rest against the buffer, and queues each in its lane. In
- * PARTITION order with a slow handler it keeps only a partition's share of the poll and returns
- * the rest to the log ({@link Backpressure#trimToShare}); an offset that went back restarts the
+ * owner already ended, counts the rest against the buffer, and queues each in its lane. In an
+ * ordered mode with a slow handler it keeps only a partition's share of the poll (and, beyond it,
+ * records that could start at once) and returns the rest to the log ({@link Backpressure#trimToShare}); an offset that went back restarts the
  * partition's state ({@link PartitionLifecycle#restart}).
  *
  * <p>Confined to the poller thread; writes nothing of its own (it feeds the tracker, the
@@ -49,6 +50,10 @@ final class RecordIntake {
         this.commitSyncTimeout = commitSyncTimeout;
     }
 
+    private Function<ConsumerRecord<byte[], byte[]>, Lane> laneOf(PartitionState partition) {
+        return record -> lanes.laneFor(partition, record.key());
+    }
+
     void queue(ConsumerRecords<byte[], byte[]> records) {
         for (TopicPartition topicPartition : records.partitions()) {
             PartitionState partition = lifecycle.get(topicPartition);
@@ -58,7 +63,8 @@ final class RecordIntake {
             List<ConsumerRecord<byte[], byte[]>> polled = records.records(topicPartition);
             // A fast handler drains a partition's excess in moments, and refetching it would cost more.
             int kept = trimToShare && sizer.handlerMayBeSlow()
-                    ? backpressure.trimToShare(consumer, partition, polled, lifecycle.size()) : polled.size();
+                    ? backpressure.trimToShare(consumer, partition, polled, lifecycle.size(), laneOf(partition))
+                    : polled.size();
             stats.returnedToLog.add(polled.size() - kept);
             for (ConsumerRecord<byte[], byte[]> record : polled.subList(0, kept)) {
                 if (partition.tracker() != null && record.offset() <= partition.tracker().lastTrackedOffset()) {

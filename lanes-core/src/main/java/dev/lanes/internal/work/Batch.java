@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Its fields are written by whoever hands it back (the worker, or the watchdog once it timed a
  * record out) and read by the poller after the hand-back, which the inbox's queue orders. The
- * record's start time and the running state are volatile: the watchdog reads them while it runs.
+ * running state is atomic: the watchdog reads it while the batch runs.
  */
 public abstract class Batch implements Runnable, Completion {
     public static final byte NOT_STARTED = 0;
@@ -33,8 +33,14 @@ public abstract class Batch implements Runnable, Completion {
     private int started;
     /** The index of the record running now, or one of {@link #IDLE}, {@link #FINISHED}, {@link #TIMED_OUT}. */
     private final AtomicInteger state = new AtomicInteger(IDLE);
-    private volatile long recordStartNanos;
     private volatile Thread worker;
+    /**
+     * The watchdog's own: the record it saw running at its last look, and since when. A record
+     * has run for at least {@code now - watchedSince} when the watchdog sees the same index
+     * again, which costs the worker no clock read per record.
+     */
+    private int watchedIndex = IDLE;
+    private long watchedSince;
     /** Set by the watchdog after it interrupted the worker, so that the worker clears the flag after it. */
     private volatile boolean interruptSent;
     /** Run by the worker if it comes back from a record that timed out (the watchdog's count of stuck threads). */
@@ -90,7 +96,12 @@ public abstract class Batch implements Runnable, Completion {
      */
     final boolean timeOutIfDue(long nowNanos, Duration timeout, Runnable lateReturn) {
         int index = state.get();
-        if (index < 0 || nowNanos - recordStartNanos < timeout.toNanos()) {
+        if (index < 0 || index != watchedIndex) {
+            watchedIndex = index;
+            watchedSince = nowNanos;
+            return false;
+        }
+        if (nowNanos - watchedSince < timeout.toNanos()) {
             return false;
         }
         this.lateReturn = lateReturn;
@@ -98,7 +109,7 @@ public abstract class Batch implements Runnable, Completion {
             return false; // the record ended just now
         }
         failed(index, new HandlerTimeoutException(items.get(index).toString(), timeout));
-        elapsedNanos = nowNanos - recordStartNanos;
+        elapsedNanos = nowNanos - watchedSince;
         Thread running = worker;
         if (interruptsWorker() && running != null) {
             running.interrupt();
@@ -119,12 +130,18 @@ public abstract class Batch implements Runnable, Completion {
         return firstError == null && !items.get(index).partitionState().isRevoked();
     }
 
-    /** Worker: record {@code index} starts now, on this thread. */
+    /** Worker: its run begins on this thread (the one a timeout interrupts). */
+    final void runningOn(Thread thread) {
+        worker = thread;
+    }
+
+    /**
+     * Worker: record {@code index} starts now. A lazy write: the watchdog may see it a moment
+     * late, which only delays a timeout, and the hot path pays no fence per record.
+     */
     final void starting(int index) {
         started++;
-        worker = Thread.currentThread();
-        recordStartNanos = System.nanoTime();
-        state.set(index);
+        state.lazySet(index);
     }
 
     /**

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A batch for a blocking handler: the worker thread deserializes each record and runs it to its
- * end. The thread's interrupt flag is cleared before and after each record, so that a handler
- * that interrupts its own thread (or a timeout's interrupt) never fails the next record.
+ * end. The thread's interrupt flag is cleared before the batch and after each record, so that a
+ * handler that interrupts its own thread (or a timeout's interrupt) never fails the next record.
  */
 final class BlockingBatch<K, V> extends Batch {
     private final RecordHandler<K, V> handler;
@@ -22,10 +22,11 @@ final class BlockingBatch<K, V> extends Batch {
     @SuppressWarnings("unchecked")
     public void run() {
         long start = System.nanoTime();
+        runningOn(Thread.currentThread());
+        Thread.interrupted();
         for (int i = 0; i < items().size() && mayStart(i); i++) {
             WorkItem<K, V> item = (WorkItem<K, V>) items().get(i);
             Throwable error = null;
-            Thread.interrupted();
             starting(i);
             try {
                 item.decode(decoder);

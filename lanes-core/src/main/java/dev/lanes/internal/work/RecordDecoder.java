@@ -29,8 +29,21 @@ public final class RecordDecoder<K, V> {
      * @throws RecordDeserializationException naming the partition, offset and which part failed
      */
     public ConsumerRecord<K, V> decode(ConsumerRecord<byte[], byte[]> raw) {
-        K key = deserialize(keys, raw, raw.key(), DeserializationExceptionOrigin.KEY);
-        V value = deserialize(values, raw, raw.value(), DeserializationExceptionOrigin.VALUE);
+        return typed(raw, key(raw), value(raw));
+    }
+
+    /** The key in the user's type; throws as {@link #decode} does. */
+    K key(ConsumerRecord<byte[], byte[]> raw) {
+        return deserialize(keys, raw, raw.key(), DeserializationExceptionOrigin.KEY);
+    }
+
+    /** The value in the user's type; throws as {@link #decode} does. */
+    V value(ConsumerRecord<byte[], byte[]> raw) {
+        return deserialize(values, raw, raw.value(), DeserializationExceptionOrigin.VALUE);
+    }
+
+    /** The record with this key and value, everything else as fetched. */
+    static <K, V> ConsumerRecord<K, V> typed(ConsumerRecord<byte[], byte[]> raw, K key, V value) {
         return new ConsumerRecord<>(raw.topic(), raw.partition(), raw.offset(), raw.timestamp(),
                 raw.timestampType(), raw.serializedKeySize(), raw.serializedValueSize(), key, value, raw.headers(),
                 raw.leaderEpoch());

@@ -23,8 +23,12 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
     private final long trackerHandle;
     private final int bytes;
     private int attempt = 1;
-    /** The record in the user's types, once a worker deserialized it. */
-    private ConsumerRecord<K, V> decoded;
+    /** The key and value in the user's types, once a worker deserialized them. */
+    private boolean decoded;
+    private K key;
+    private V value;
+    /** Made only if the handler asks for it: most read key and value through this item. */
+    private ConsumerRecord<K, V> typedRecord;
 
     public WorkItem(ConsumerRecord<byte[], byte[]> record, PartitionState partition, Lane lane, long trackerHandle,
                     int bytes) {
@@ -38,7 +42,30 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
     /** The record as the handler sees it; only once {@link #decode} succeeded. */
     @Override
     public ConsumerRecord<K, V> consumerRecord() {
-        return decoded;
+        if (typedRecord == null && decoded) {
+            typedRecord = RecordDecoder.typed(record, key, value);
+        }
+        return typedRecord;
+    }
+
+    @Override
+    public K key() {
+        return key;
+    }
+
+    @Override
+    public V value() {
+        return value;
+    }
+
+    @Override
+    public org.apache.kafka.common.header.Headers headers() {
+        return record.headers();
+    }
+
+    @Override
+    public long timestamp() {
+        return record.timestamp();
     }
 
     /** The record as fetched, in bytes. */
@@ -48,8 +75,10 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
 
     /** Worker thread: deserializes the record, once; throws what the decoder throws. */
     void decode(RecordDecoder<K, V> decoder) {
-        if (decoded == null) {
-            decoded = decoder.decode(record);
+        if (!decoded) {
+            key = decoder.key(record);
+            value = decoder.value(record);
+            decoded = true;
         }
     }
 

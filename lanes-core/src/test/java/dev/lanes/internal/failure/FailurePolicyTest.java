@@ -119,7 +119,7 @@ class FailurePolicyTest {
         assertThat(policy.decide(RECORD, 1, unreadable(), 0, 0.5).action())
                 .as("what cannot be read is dead-lettered even during an outage").isEqualTo(FailureAction.DEAD_LETTER);
 
-        policy.succeeded(5, 0);
+        policy.succeeded(0, 0); // a record succeeded (at a later attempt)
 
         assertThat(policy.decide(RECORD, 4, BOOM, 0, 0.5).action()).isEqualTo(FailureAction.DEAD_LETTER);
         assertThat(policy.floodGuardTrips()).isEqualTo(1);

@@ -520,6 +520,26 @@ class PollerTest {
     }
 
     @Test
+    void inKeyOrderAHotKeysRecordsBeyondTheShareGoBackToTheLogButOnesThatCouldStartAreKept() {
+        maxBufferedRecords = 40;
+        Poller keyed = poller(Ordering.KEY, 10, recording());
+        eightPartitionsOfFive();
+        for (int offset = 0; offset < 6; offset++) {
+            add(TP0, offset, offset == 5 ? "cold" : "hot");
+        }
+        for (int offset = 6; offset < 10; offset++) {
+            add(TP0, offset, "hot");
+        }
+        turn(keyed);
+
+        // A share of 40 / 8 = 5: the first five (hot) are kept; beyond it "cold" could start at
+        // once and is kept; the next hot one could not, and the poll is cut there.
+        assertThat(stats.polled.sum()).isEqualTo(6);
+        assertThat(stats.returnedToLog.sum()).isEqualTo(4);
+        assertThat(seeks).containsExactly("t-0@6 epoch -1");
+    }
+
+    @Test
     void aRestartWhoseCommitFailsIsCommittedAgainBeforeAnyNewRecord() {
         Poller poller = poller(Ordering.UNORDERED, 10, recordingValues());
         for (int offset = 0; offset < 5; offset++) {
