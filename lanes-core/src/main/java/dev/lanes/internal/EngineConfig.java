@@ -23,7 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  */
 public record EngineConfig(List<String> topics, Pattern topicPattern, String group, LaneStrategy lanes,
                            int maxConcurrency, int maxBatchSize, int maxBufferedRecords, long maxBufferedBytes,
-                           int maxPollRecords, Duration commitInterval, Duration commitSyncTimeout,
+                           int maxPollRecords, int maxPollBytes, Duration commitInterval, Duration commitSyncTimeout,
                            Duration revokeTimeout, int metadataMaxChars, RetryPolicy retryPolicy,
                            Duration handlerTimeout, boolean trimToShare) {
 
@@ -31,12 +31,18 @@ public record EngineConfig(List<String> topics, Pattern topicPattern, String gro
     public static final Duration DEFAULT_COMMIT_SYNC_TIMEOUT = Duration.ofSeconds(15);
 
     public static EngineConfig of(LanesOptions<?, ?> options, int maxPollRecords, int metadataMaxChars) {
+        return of(options, maxPollRecords, 0, metadataMaxChars);
+    }
+
+    /** @param maxPollBytes the consumer's {@code fetch.max.bytes}; 0 when unknown (tests) */
+    public static EngineConfig of(LanesOptions<?, ?> options, int maxPollRecords, int maxPollBytes,
+                                  int metadataMaxChars) {
         Map<String, Object> consumer = options.consumerProperties();
         return new EngineConfig(options.topics(), options.topicPattern().orElse(null),
                 String.valueOf(consumer.get(ConsumerConfig.GROUP_ID_CONFIG)),
                 LaneStrategy.of(options.ordering(), options.orderNullKeys()), options.maxConcurrency(),
                 options.maxBatchSize(), options.maxBufferedRecords(), options.maxBufferedBytes(), maxPollRecords,
-                options.commitInterval(), DEFAULT_COMMIT_SYNC_TIMEOUT, options.revokeTimeout(), metadataMaxChars,
+                maxPollBytes, options.commitInterval(), DEFAULT_COMMIT_SYNC_TIMEOUT, options.revokeTimeout(), metadataMaxChars,
                 options.retryPolicy(), options.handlerTimeout(), options.ordering() != Ordering.UNORDERED);
     }
 }

@@ -166,7 +166,18 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
         int maxPollRecords = configured == null ? KAFKA_DEFAULT_MAX_POLL_RECORDS : Integer.parseInt(configured.toString());
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                 Backpressure.maxPollRecordsFor(options.maxBufferedRecords(), maxPollRecords));
+        // The byte bound the same way: a fetch brings at most a quarter of it.
+        int maxPollBytes = Backpressure.maxPollBytesFor(options.maxBufferedBytes(),
+                intSetting(props, ConsumerConfig.FETCH_MAX_BYTES_CONFIG, ConsumerConfig.DEFAULT_FETCH_MAX_BYTES));
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, maxPollBytes);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Math.min(maxPollBytes, intSetting(props,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, ConsumerConfig.DEFAULT_MAX_PARTITION_FETCH_BYTES)));
         return props;
+    }
+
+    private static int intSetting(Map<String, Object> props, String name, int defaultValue) {
+        Object configured = props.get(name);
+        return configured == null ? defaultValue : Integer.parseInt(configured.toString().trim());
     }
 
     /** The poller thread's whole life. */
@@ -178,8 +189,8 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
         try {
             int metadataMaxChars = options.offsetMetadataMaxChars() > 0
                     ? options.offsetMetadataMaxChars() : MetadataLimit.lookUp(props);
-            EngineConfig config = EngineConfig.of(options,
-                    (Integer) props.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), metadataMaxChars);
+            EngineConfig config = EngineConfig.of(options, (Integer) props.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG),
+                    (Integer) props.get(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), metadataMaxChars);
             if (!options.handlerTimeout().isZero()) {
                 watchdog = HandlerWatchdog.start(options.handlerTimeout(), stats,
                         "lanes-watchdog-" + props.get(ConsumerConfig.GROUP_ID_CONFIG));
@@ -219,6 +230,8 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
                 ownExecutor.shutdown();
             }
             closeQuietly(decoder);
+            // Closed: nothing is assigned, buffered or running any more, whatever the last turn saw.
+            stats.publishGauges(0, stats.peakBufferedRecords(), 0, 0);
         }
         if (failure == null) {
             termination.complete(null);

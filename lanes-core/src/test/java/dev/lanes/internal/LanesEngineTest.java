@@ -2,6 +2,7 @@ package dev.lanes.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.lanes.LanesException;
 import dev.lanes.LanesMetric;
@@ -54,12 +55,14 @@ class LanesEngineTest {
         consumer.updateBeginningOffsets(Map.of(partition, 0L));
         consumer.schedulePollTask(() -> consumer.rebalance(List.of(partition)));
         engine.start(record -> { });
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.stats().assignedPartitions() == 1);
 
         engine.close(Duration.ofSeconds(5));
         engine.close(Duration.ofSeconds(5));
 
         engine.termination().toCompletableFuture().get(1, TimeUnit.SECONDS);
         assertThat(consumer.closed()).isTrue();
+        assertThat(engine.stats().assignedPartitions()).as("nothing is assigned after close").isZero();
     }
 
     @Test

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * resumes once it has drained to half its share (resuming at once would pause and resume it on
  * nearly every turn, and each flip costs the broker a fetch). When the buffer as a whole has no
  * room left for one more poll ({@code max.poll.records}), every partition is paused until it has
- * drained a quarter, so the record bound is never passed; the byte bound may be passed by one
- * poll. The poller keeps polling while paused, so the instance stays in its group.
+ * drained a quarter, so the record bound is never passed; so is the byte bound, as far as a poll
+ * brings at most {@code fetch.max.bytes} (lowered to a quarter of it), give or take one record
+ * larger than that. The poller keeps polling while paused, so the instance stays in its group.
  *
  * <p>A partition whose oldest record does not end (a slow or failing record holding its lane)
  * is also paused once its offset tracker spans {@link #maxTrackedWindow} offsets: records behind
@@ -39,6 +40,8 @@ public final class Backpressure {
     private final int maxRecords;
     private final long maxBytes;
     private final int maxPollRecords;
+    /** The consumer's {@code fetch.max.bytes}: about the most bytes one poll brings; 0 when unknown. */
+    private final long maxPollBytes;
     /** Per partition, the most offsets tracked from the committable one up before fetching stops. */
     private static final int MIN_TRACKED_WINDOW = 20_000;
     private int records;
@@ -49,9 +52,22 @@ public final class Backpressure {
     private long fullEpisodes;
 
     Backpressure(int maxRecords, long maxBytes, int maxPollRecords) {
+        this(maxRecords, maxBytes, maxPollRecords, 0);
+    }
+
+    Backpressure(int maxRecords, long maxBytes, int maxPollRecords, long maxPollBytes) {
         this.maxRecords = maxRecords;
         this.maxBytes = maxBytes;
         this.maxPollRecords = maxPollRecords;
+        this.maxPollBytes = maxPollBytes;
+    }
+
+    /**
+     * The largest {@code fetch.max.bytes} that keeps the byte bound within one fetch of strict:
+     * a quarter of it, as for records (a single record larger than that still comes, alone).
+     */
+    public static int maxPollBytesFor(long maxBufferedBytes, int configured) {
+        return (int) Math.max(1, Math.min(configured, maxBufferedBytes / 4));
     }
 
     /** The largest {@code max.poll.records} that keeps the record bound strict and still lets polls be useful. */
@@ -93,9 +109,10 @@ public final class Backpressure {
      * @return whether any partition may fetch, i.e. whether a poll may return records
      */
     boolean apply(Consumer<?, ?> consumer, Collection<PartitionState> partitions) {
+        long pollBytes = Math.max(1, maxPollBytes);
         boolean room = full
-                ? records + maxPollRecords <= maxRecords - maxRecords / 4 && bytes < maxBytes - maxBytes / 4
-                : records + maxPollRecords <= maxRecords && bytes < maxBytes;
+                ? records + maxPollRecords <= maxRecords - maxRecords / 4 && bytes + pollBytes <= maxBytes - maxBytes / 4
+                : records + maxPollRecords <= maxRecords && bytes + pollBytes <= maxBytes;
         logTransition(room);
         long shareRecords = shareRecords(partitions.size());
         long shareBytes = Math.max(1, maxBytes / Math.max(1, partitions.size()));

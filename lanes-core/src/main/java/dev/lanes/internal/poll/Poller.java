@@ -93,7 +93,7 @@ public final class Poller {
         ConcurrencyLimit limit = new FixedConcurrencyLimit(config.maxConcurrency());
         this.dispatcher = new Dispatcher(scheduler, sizer, limit, batches, executor, watchdog);
         this.backpressure = new Backpressure(config.maxBufferedRecords(), config.maxBufferedBytes(),
-                config.maxPollRecords());
+                config.maxPollRecords(), config.maxPollBytes());
         this.commits = new CommitManager(consumer, config.commitInterval(), config.metadataMaxChars(), stats,
                 nanoClock.getAsLong());
         this.failures = new RecordFailures(new FailurePolicy(config.retryPolicy()),

@@ -119,13 +119,17 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
         return trackerHandle;
     }
 
-    /** Serialized key and value bytes, as counted against the buffer's byte bound. */
+    /** Serialized key, value and header bytes, as counted against the buffer's byte bound. */
     public int bytes() {
         return bytes;
     }
 
     public static int sizeOf(ConsumerRecord<?, ?> record) {
-        return Math.max(record.serializedKeySize(), 0) + Math.max(record.serializedValueSize(), 0);
+        int size = Math.max(record.serializedKeySize(), 0) + Math.max(record.serializedValueSize(), 0);
+        for (org.apache.kafka.common.header.Header header : record.headers()) {
+            size += header.key().length() + (header.value() == null ? 0 : header.value().length);
+        }
+        return size;
     }
 
     @Override

@@ -107,6 +107,22 @@ class BackpressureTest {
         assertThat(Backpressure.maxPollRecordsFor(2, 500)).isEqualTo(1);
     }
 
+    @Test
+    void theByteBoundLeavesRoomForOnePollSoThatNoPollCanPassIt() {
+        Backpressure backpressure = new Backpressure(1_000, 1_000, 10, 250);
+        fill(backpressure, p0, 15, 50);
+        fill(backpressure, p1, 2, 0);
+        assertThat(backpressure.apply(consumer, partitions)).as("750 bytes held: a 250-byte poll still fits").isTrue();
+
+        fill(backpressure, p1, 1, 1);
+
+        assertThat(backpressure.apply(consumer, partitions)).as("751 held").isFalse();
+        assertThat(Backpressure.maxPollBytesFor(64L << 20, 50 << 20)).as("a quarter of the bound")
+                .isEqualTo(16 << 20);
+        assertThat(Backpressure.maxPollBytesFor(1L << 40, 50 << 20)).as("never above the setting")
+                .isEqualTo(50 << 20);
+    }
+
     private static void fill(Backpressure backpressure, PartitionState partition, int records, int bytes) {
         for (int i = 0; i < records; i++) {
             backpressure.added(partition, bytes);
