@@ -18,6 +18,7 @@ import dev.lanes.internal.work.HandlerWatchdog;
 import dev.lanes.internal.work.Inbox;
 import dev.lanes.internal.work.WorkItem;
 import java.time.Duration;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +77,7 @@ public final class Poller {
     private final RecordFailures failures;
     private final BatchSettlement settlement;
     private final RecordIntake intake;
+    private final MissingTopics missingTopics;
 
     /**
      * @param watchdog ends invocations that run past the handler timeout; {@code null} when it is off
@@ -103,6 +105,8 @@ public final class Poller {
         this.lifecycle = new PartitionLifecycle(scheduler, backpressure, commits, dispatcher, failures, stats,
                 nanoClock, config.revokeTimeout(), config.commitSyncTimeout(), this::takeBackFinished);
         this.settlement = new BatchSettlement(lifecycle, dispatcher, scheduler, backpressure, stats, failures);
+        this.missingTopics = new MissingTopics(consumer, config.topicPattern() == null ? config.topics() : List.of(),
+                nanoClock.getAsLong());
         this.intake = new RecordIntake(consumer, lifecycle, backpressure, scheduler, sizer, stats, config.lanes(),
                 config.trimToShare(), config.commitSyncTimeout());
     }
@@ -140,6 +144,7 @@ public final class Poller {
         }
         stats.publishGauges(backpressure.bufferedRecords(), backpressure.peakBufferedRecords(),
                 dispatcher.batchesOut(), lifecycle.size());
+        missingTopics.check(lifecycle.size() == 0, now);
     }
 
     /** From now on a revocation only detaches: no wait, and (the engine is stopping) no start. */
