@@ -106,6 +106,10 @@ public final class RecordFailures {
             return;
         }
         stats.deadLetterWriteFailures.increment();
+        if (item.partitionState().isRevoked()) {
+            scheduler.abandon(item); // its partition is leaving: the next owner handles the record
+            return;
+        }
         if (write.isFatal()) {
             stop(item, write.failure(), write.error());
             scheduler.exhausted(item);
