@@ -7,6 +7,8 @@ import dev.lanes.LanesStats;
 import dev.lanes.Ordering;
 import dev.lanes.cli.BrokerConnection;
 import dev.lanes.cli.CliException;
+import dev.lanes.cli.ClientProperties;
+import dev.lanes.cli.KafkaClients;
 import dev.lanes.cli.DurationConverter;
 import dev.lanes.cli.OptionCheck;
 import dev.lanes.cli.TerminalLine;
@@ -63,6 +65,11 @@ public final class ConsumeCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", required = true, paramLabel = "B",
             description = "Kafka's bootstrap servers, e.g. 127.0.0.1:9092.")
     String bootstrap;
+
+    @Mixin
+    ClientProperties clientProperties;
+
+    private KafkaClients clients;
 
     @Option(names = "--topic", required = true, paramLabel = "T",
             description = "The topic; it must exist.")
@@ -123,7 +130,8 @@ public final class ConsumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         checkOptions();
-        try (Admin admin = BrokerConnection.open(bootstrap)) {
+        clients = clientProperties.clients(spec, bootstrap);
+        try (Admin admin = BrokerConnection.open(clients)) {
             requireTopic(admin);
         }
         String name = instance != null ? instance : "lanes-" + ProcessHandle.current().pid();
@@ -176,10 +184,10 @@ public final class ConsumeCommand implements Callable<Integer> {
 
     private <V> LanesOptions<String, V> options(String name, Deserializer<V> values, GiveUpJournal giveUps) {
         Map<String, Object> props = new HashMap<>();
-        props.put("bootstrap.servers", bootstrap);
-        props.put("group.id", group);
         props.put("client.id", "lanes-consume-" + name);
         props.put("auto.offset.reset", "earliest");
+        props = clients.properties(props);
+        props.put("group.id", group);
         LanesOptions.Builder<String, V> options = LanesOptions.<String, V>builder()
                 .consumerProperties(props)
                 .keyDeserializer(new StringDeserializer())
@@ -190,7 +198,7 @@ public final class ConsumeCommand implements Callable<Integer> {
                 // Room for every slot to find work, and then some.
                 .maxBufferedRecords((int) Math.min(Integer.MAX_VALUE,
                         Math.max(LanesOption.MAX_BUFFERED_RECORDS.defaultValue(), 4L * concurrency)))
-                .retryPolicy(failure.retryPolicy(giveUps));
+                .retryPolicy(failure.retryPolicy(giveUps, clients.deadLetterProducerProperties()));
         if (failure.handlerTimeout != null) {
             options.handlerTimeout(failure.handlerTimeout);
         }
