@@ -19,24 +19,27 @@ public final class KafkaClients {
 
     private final String bootstrap;
     private final Map<String, String> user;
+    /** The group.protocol of group consumers, or null for Kafka's default (not yet chosen). */
+    private final String groupProtocol;
 
-    private KafkaClients(String bootstrap, Map<String, String> user) {
+    private KafkaClients(String bootstrap, Map<String, String> user, String groupProtocol) {
         this.bootstrap = Objects.requireNonNull(bootstrap, "bootstrap");
         this.user = Map.copyOf(user);
+        this.groupProtocol = groupProtocol;
     }
 
-    /** Clients with no user properties (tests, and the embedded broker of demo and bench). */
+    /** Clients with no user properties (tests). */
     public static KafkaClients to(String bootstrap) {
-        return new KafkaClients(bootstrap, Map.of());
+        return new KafkaClients(bootstrap, Map.of(), null);
     }
 
     public static KafkaClients to(String bootstrap, Map<String, String> userProperties) {
-        return new KafkaClients(bootstrap, userProperties);
+        return new KafkaClients(bootstrap, userProperties, null);
     }
 
-    /** The same user properties against another cluster (demo and bench start their own). */
-    public KafkaClients at(String otherBootstrap) {
-        return new KafkaClients(otherBootstrap, user);
+    /** These clients, whose group consumers use this protocol ({@link GroupProtocol#choose}). */
+    public KafkaClients withGroupProtocol(String protocol) {
+        return new KafkaClients(bootstrap, user, protocol);
     }
 
     public String bootstrap() {
@@ -61,6 +64,19 @@ public final class KafkaClients {
         Map<String, Object> props = new HashMap<>(defaults);
         props.putAll(user);
         props.put("bootstrap.servers", bootstrap);
+        return props;
+    }
+
+    /**
+     * The properties of a consumer that joins a group: {@link #properties}, with the chosen
+     * {@code group.protocol} unless the user set one. Nothing here sets a property the consumer
+     * protocol refuses (session or heartbeat timeouts, assignors): the broker owns those.
+     */
+    public Map<String, Object> groupConsumerProperties(Map<String, ?> defaults) {
+        Map<String, Object> props = properties(defaults);
+        if (groupProtocol != null && !user.containsKey("group.protocol")) {
+            props.put("group.protocol", groupProtocol);
+        }
         return props;
     }
 

@@ -20,7 +20,7 @@ public final class NewGroupProperties {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // The user's properties over these defaults, but each run's group is its own.
-        props = clients.properties(props);
+        props = clients.groupConsumerProperties(props);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         return props;
     }

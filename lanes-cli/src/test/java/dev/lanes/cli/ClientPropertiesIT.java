@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.common.GroupType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,15 +44,37 @@ class ClientPropertiesIT {
                 "--exit-when-idle", "1s"));
 
         try (Admin admin = Admin.create(kafka.adminProperties())) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
                 ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("props")).all().get()
                         .get("props");
                 assertThat(group.members()).extracting(MemberDescription::clientId).containsExactly("from-flag");
+                // The broker has KIP-848 (group.version 1): the consumer protocol by default.
+                assertThat(group.type()).isEqualTo(GroupType.CONSUMER);
             });
         }
         CliRun run = consume.get(60, TimeUnit.SECONDS);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("consumed 40 records");
+    }
+
+    @Test
+    void theUsersGroupProtocolWins(EmbeddedKafka kafka) throws Exception {
+        assertThat(CliRun.of("produce", "--bootstrap", kafka.bootstrapServers(), "--topic", "props-classic",
+                "--count", "20").exitCode()).isZero();
+
+        CompletableFuture<CliRun> consume = CompletableFuture.supplyAsync(() -> CliRun.of("consume",
+                "--bootstrap", kafka.bootstrapServers(), "--topic", "props-classic", "--group", "props-classic",
+                "--ordering", "PARTITION", "--concurrency", "1", "--work-ms", "200",
+                "--property", "group.protocol=classic", "--exit-when-idle", "1s"));
+
+        try (Admin admin = Admin.create(kafka.adminProperties())) {
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(admin
+                    .describeConsumerGroups(List.of("props-classic")).all().get().get("props-classic").type())
+                    .isEqualTo(GroupType.CLASSIC));
+        }
+        CliRun run = consume.get(60, TimeUnit.SECONDS);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("warning");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.lanes.cli.bench;
 import dev.lanes.LanesOption;
 import dev.lanes.cli.BrokerConnection;
 import dev.lanes.cli.ClientProperties;
+import dev.lanes.cli.GroupProtocol;
 import dev.lanes.cli.KafkaClients;
 import dev.lanes.cli.CliException;
 import dev.lanes.cli.DurationConverter;
@@ -151,7 +152,8 @@ public final class BenchCommand implements Callable<Integer> {
                 log("broker " + servers + " pid " + kafka.pid(0).orElse(-1));
             }
             long brokerPid = kafka == null ? -1 : kafka.pid(0).orElse(-1);
-            results = runCases(chosen, workload, KafkaClients.to(servers, userProperties), memory, brokerPid);
+            results = runCases(chosen, workload, groupClients(KafkaClients.to(servers, userProperties)), memory,
+                    brokerPid);
         } finally {
             if (kafka != null) {
                 kafka.close();
@@ -173,6 +175,13 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Both cases' consumers on the group protocol the cluster has (the same one: a fair ratio). */
+    private KafkaClients groupClients(KafkaClients clients) {
+        try (org.apache.kafka.clients.admin.Admin admin = BrokerConnection.open(clients)) {
+            return GroupProtocol.choose(admin, clients, spec.commandLine().getErr());
+        }
     }
 
     private List<BenchResult> runCases(List<BenchCase> chosen, BenchWorkload workload, KafkaClients servers,

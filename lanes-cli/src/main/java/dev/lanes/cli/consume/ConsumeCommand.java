@@ -10,6 +10,7 @@ import dev.lanes.cli.CliException;
 import dev.lanes.cli.ClientProperties;
 import dev.lanes.cli.KafkaClients;
 import dev.lanes.cli.DurationConverter;
+import dev.lanes.cli.GroupProtocol;
 import dev.lanes.cli.OptionCheck;
 import dev.lanes.cli.TerminalLine;
 import java.io.IOException;
@@ -133,6 +134,7 @@ public final class ConsumeCommand implements Callable<Integer> {
         clients = clientProperties.clients(spec, bootstrap);
         try (Admin admin = BrokerConnection.open(clients)) {
             requireTopic(admin);
+            clients = GroupProtocol.choose(admin, clients, spec.commandLine().getErr());
         }
         String name = instance != null ? instance : "lanes-" + ProcessHandle.current().pid();
         Journal journal = journalFile == null ? null : Journal.open(journalFile, name);
@@ -186,7 +188,7 @@ public final class ConsumeCommand implements Callable<Integer> {
         Map<String, Object> props = new HashMap<>();
         props.put("client.id", "lanes-consume-" + name);
         props.put("auto.offset.reset", "earliest");
-        props = clients.properties(props);
+        props = clients.groupConsumerProperties(props);
         props.put("group.id", group);
         LanesOptions.Builder<String, V> options = LanesOptions.<String, V>builder()
                 .consumerProperties(props)

@@ -2,6 +2,7 @@ package dev.lanes.cli.demo;
 
 import dev.lanes.cli.BrokerConnection;
 import dev.lanes.cli.ClientProperties;
+import dev.lanes.cli.GroupProtocol;
 import dev.lanes.cli.KafkaClients;
 import dev.lanes.cli.CliException;
 import dev.lanes.cli.DurationConverter;
@@ -162,6 +163,9 @@ public final class DemoCommand implements Callable<Integer> {
             }
             List<DemoResult> results = new ArrayList<>();
             KafkaClients clients = KafkaClients.to(servers, userProperties);
+            try (org.apache.kafka.clients.admin.Admin admin = BrokerConnection.open(clients)) {
+                clients = GroupProtocol.choose(admin, clients, spec.commandLine().getErr());
+            }
             try (DemoTopics topics = new DemoTopics(clients, demoEvents)) {
                 DemoRunner runner = new DemoRunner(clients, topics, demoEvents, progress, timeout, sequentialSample,
                         Long.toString(System.currentTimeMillis(), 36));
