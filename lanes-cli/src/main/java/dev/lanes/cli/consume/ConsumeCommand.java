@@ -124,8 +124,8 @@ public final class ConsumeCommand implements Callable<Integer> {
 
     @Option(names = "--exit-when-idle", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Exit (0, after a final commit) once no record arrived and none was in"
-                    + " flight for this long, e.g. 500ms, 5s, 1m, PT5S; counted from the first"
-                    + " partition assignment. Default: run until interrupted.")
+                    + " flight for this long, e.g. 500ms, 5s, 1m, PT5S; counted only while this instance"
+                    + " owns partitions, afresh after every rebalance. Default: run until interrupted.")
     Duration exitWhenIdle;
 
     @Override
@@ -292,32 +292,6 @@ public final class ConsumeCommand implements Callable<Integer> {
             } catch (IOException e) {
                 // Every line was written by its own call; nothing is left to flush.
             }
-        }
-    }
-
-    /**
-     * Whether the consumer has been idle for the given time: no record polled and none buffered
-     * (so none in flight), from the first partition assignment on. Command thread only.
-     */
-    static final class IdleWatch {
-        private final long idleNanos;
-        private long lastPolled = -1;
-        private long idleSince;
-        private boolean assigned;
-
-        IdleWatch(long idleNanos) {
-            this.idleNanos = idleNanos;
-        }
-
-        boolean idleFor(LanesStats stats, long nowNanos) {
-            assigned |= stats.assignedPartitions() > 0;
-            if (!assigned || stats.polledRecords() != lastPolled || stats.bufferedRecords() > 0
-                    || stats.runningBatches() > 0) {
-                lastPolled = stats.polledRecords();
-                idleSince = nowNanos;
-                return false;
-            }
-            return nowNanos - idleSince >= idleNanos;
         }
     }
 }
