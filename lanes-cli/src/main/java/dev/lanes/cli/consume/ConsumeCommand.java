@@ -218,6 +218,10 @@ public final class ConsumeCommand implements Callable<Integer> {
         CountDownLatch summarized = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             work.closing();
+            // The command's thread may still rewrite its line: at worst the two lines share one.
+            progress.clear();
+            err.println(Progress.closing(lanes.stats(), options.closeTimeout()));
+            err.flush();
             lanes.close(options.closeTimeout());
             try {
                 summarized.await(SUMMARY_WAIT_MILLIS, TimeUnit.MILLISECONDS);
@@ -271,9 +275,9 @@ public final class ConsumeCommand implements Callable<Integer> {
         double seconds = Math.max(1e-9, nanos / 1e9);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("consumed %d records from %s (group %s, %s, concurrency %d) in %.2f s: %.0f records/s,"
-                        + " %d failed attempts, %d dead-lettered, %d skipped, %d commits%n", stats.endedRecords(),
+                        + " %d failed attempts, %d dead-lettered, %d skipped, %d commits%s%n", stats.endedRecords(),
                 topic, group, ordering, concurrency, seconds, stats.endedRecords() / seconds, stats.failedAttempts(),
-                stats.deadLetteredRecords(), stats.skippedRecords(), stats.commits());
+                stats.deadLetteredRecords(), stats.skippedRecords(), stats.commits(), Progress.commitFailures(stats));
         out.flush();
     }
 
