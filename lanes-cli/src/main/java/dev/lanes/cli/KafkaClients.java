@@ -42,6 +42,11 @@ public final class KafkaClients {
         return new KafkaClients(bootstrap, user, protocol);
     }
 
+    /** @return the group.protocol chosen for group consumers, or null when none was chosen */
+    public String groupProtocol() {
+        return groupProtocol;
+    }
+
     public String bootstrap() {
         return bootstrap;
     }

@@ -177,10 +177,17 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Both cases' consumers on the group protocol the cluster has (the same one: a fair ratio). */
+    /**
+     * Both cases' consumers on the group protocol the cluster has (the same one: a fair ratio);
+     * {@code --consumer} properties count as the user's, so a classic-only one picks classic.
+     */
     private KafkaClients groupClients(KafkaClients clients) {
+        Map<String, String> asked = new java.util.HashMap<>(clients.userProperties());
+        asked.putAll(consumerOverrides);
         try (org.apache.kafka.clients.admin.Admin admin = BrokerConnection.open(clients)) {
-            return GroupProtocol.choose(admin, clients, spec.commandLine().getErr());
+            String protocol = GroupProtocol.choose(admin, KafkaClients.to(clients.bootstrap(), asked),
+                    spec.commandLine().getErr()).groupProtocol();
+            return protocol == null ? clients : clients.withGroupProtocol(protocol);
         }
     }
 
