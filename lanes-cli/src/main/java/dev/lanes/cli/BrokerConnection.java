@@ -26,18 +26,29 @@ public final class BrokerConnection {
      * @throws CliException if the address is invalid or nothing answers in 5 s
      */
     public static Admin open(String bootstrap) {
+        return open(KafkaClients.to(bootstrap));
+    }
+
+    /**
+     * @param clients the user's {@code --bootstrap} and client properties (which win over the
+     *     short timeouts here)
+     * @return an Admin client connected to a cluster that answered
+     * @throws CliException if the address is invalid or nothing answers in 5 s
+     */
+    public static Admin open(KafkaClients clients) {
+        String bootstrap = clients.bootstrap();
         Admin admin;
         try {
-            admin = Admin.create(Map.of(
-                    "bootstrap.servers", bootstrap,
+            admin = Admin.create(clients.properties(Map.of(
                     "client.id", "lanes-cli",
                     "request.timeout.ms", 3_000,
                     "default.api.timeout.ms", 10_000,
                     "socket.connection.setup.timeout.ms", 2_000,
-                    "socket.connection.setup.timeout.max.ms", 3_000));
+                    "socket.connection.setup.timeout.max.ms", 3_000)));
         } catch (KafkaException e) {
-            // An unparsable or unresolvable address: Kafka says which.
-            throw new CliException("invalid --bootstrap '" + bootstrap + "': "
+            // An unparsable or unresolvable address, or a bad client property: Kafka says which.
+            throw new CliException("invalid --bootstrap '" + bootstrap + "'"
+                    + (clients.userProperties().isEmpty() ? "" : " or client property") + ": "
                     + rootMessage(e), e);
         }
         try {

@@ -15,12 +15,13 @@ public final class NewGroupProperties {
     }
 
     /** @return a new, mutable map, for callers that add their own properties */
-    public static Map<String, Object> of(String bootstrap, String group) {
+    public static Map<String, Object> of(KafkaClients clients, String group) {
         Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // The user's properties over these defaults, but each run's group is its own.
+        props = clients.groupConsumerProperties(props);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         return props;
     }
 }

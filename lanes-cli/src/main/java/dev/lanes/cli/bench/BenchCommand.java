@@ -2,6 +2,9 @@ package dev.lanes.cli.bench;
 
 import dev.lanes.LanesOption;
 import dev.lanes.cli.BrokerConnection;
+import dev.lanes.cli.ClientProperties;
+import dev.lanes.cli.GroupProtocol;
+import dev.lanes.cli.KafkaClients;
 import dev.lanes.cli.CliException;
 import dev.lanes.cli.DurationConverter;
 import dev.lanes.cli.OptionCheck;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,6 +56,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "An existing Kafka's bootstrap servers. Default: start an embedded broker"
                     + " (one node) for the run.")
     String bootstrap;
+
+    @Mixin
+    ClientProperties clientProperties;
+
+    private Map<String, String> userProperties;
 
     @Option(names = "--records", defaultValue = "2000000", paramLabel = "N",
             description = "Records produced and read by plain and the no-op cases. Default: ${DEFAULT-VALUE}.")
@@ -121,9 +130,10 @@ public final class BenchCommand implements Callable<Integer> {
         BenchWorkload workload = new BenchWorkload(records, keys, partitions, valueBytes, sleepRecords,
                 sleepPartitionRecords, sleepMs, concurrency, timeout, consumerOverrides, maxBatchSize,
                 maxBufferedRecords);
+        userProperties = clientProperties.userProperties(spec);
         if (bootstrap != null) {
             // Before any progress line: an unreachable broker is the only line on stderr.
-            BrokerConnection.open(bootstrap).close();
+            BrokerConnection.open(KafkaClients.to(bootstrap, userProperties)).close();
         }
         String machine = machine();
         log(machine);
@@ -142,7 +152,8 @@ public final class BenchCommand implements Callable<Integer> {
                 log("broker " + servers + " pid " + kafka.pid(0).orElse(-1));
             }
             long brokerPid = kafka == null ? -1 : kafka.pid(0).orElse(-1);
-            results = runCases(chosen, workload, servers, memory, brokerPid);
+            results = runCases(chosen, workload, groupClients(KafkaClients.to(servers, userProperties)), memory,
+                    brokerPid);
         } finally {
             if (kafka != null) {
                 kafka.close();
@@ -166,7 +177,21 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<BenchResult> runCases(List<BenchCase> chosen, BenchWorkload workload, String servers,
+    /**
+     * Both cases' consumers on the group protocol the cluster has (the same one: a fair ratio);
+     * {@code --consumer} properties count as the user's, so a classic-only one picks classic.
+     */
+    private KafkaClients groupClients(KafkaClients clients) {
+        Map<String, String> asked = new java.util.HashMap<>(clients.userProperties());
+        asked.putAll(consumerOverrides);
+        try (org.apache.kafka.clients.admin.Admin admin = BrokerConnection.open(clients)) {
+            String protocol = GroupProtocol.choose(admin, KafkaClients.to(clients.bootstrap(), asked),
+                    spec.commandLine().getErr()).groupProtocol();
+            return protocol == null ? clients : clients.withGroupProtocol(protocol);
+        }
+    }
+
+    private List<BenchResult> runCases(List<BenchCase> chosen, BenchWorkload workload, KafkaClients servers,
                                        MemorySampler memory, long brokerPid) throws InterruptedException {
         String topic = "lanes-bench-" + System.currentTimeMillis();
         long[] endOffsets = new BenchTopic(servers, workload, this::log).create(topic);

@@ -1,5 +1,6 @@
 package dev.lanes.cli.bench;
 
+import dev.lanes.cli.KafkaClients;
 import dev.lanes.cli.BrokerConnection;
 import dev.lanes.cli.CliException;
 import dev.lanes.cli.FreshTopic;
@@ -24,19 +25,19 @@ final class BenchTopic {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final String bootstrap;
+    private final KafkaClients clients;
     private final BenchWorkload workload;
     private final Consumer<String> log;
 
-    BenchTopic(String bootstrap, BenchWorkload workload, Consumer<String> log) {
-        this.bootstrap = bootstrap;
+    BenchTopic(KafkaClients clients, BenchWorkload workload, Consumer<String> log) {
+        this.clients = clients;
         this.workload = workload;
         this.log = log;
     }
 
     /** @return the end offset of each partition, by partition number */
     long[] create(String topic) throws InterruptedException {
-        try (Admin admin = BrokerConnection.open(bootstrap)) {
+        try (Admin admin = BrokerConnection.open(clients)) {
             FreshTopic.create(admin, topic, workload.partitions(), TIMEOUT);
             long start = System.nanoTime();
             produce(topic);
@@ -56,7 +57,6 @@ final class BenchTopic {
 
     private void produce(String topic) {
         Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
@@ -67,7 +67,7 @@ final class BenchTopic {
         }
         byte[] value = new byte[workload.valueBytes()];
         Arrays.fill(value, (byte) 'x');
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clients.properties(props), new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (long i = 0; i < workload.records(); i++) {
                 producer.send(new ProducerRecord<>(topic, keys[(int) (i % keys.length)], value));

@@ -1,5 +1,6 @@
 package dev.lanes.cli.bench;
 
+import dev.lanes.cli.KafkaClients;
 import dev.lanes.LanesConsumer;
 import dev.lanes.LanesOptions;
 import dev.lanes.LanesStats;
@@ -23,12 +24,12 @@ final class LanesCase {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final String bootstrap;
+    private final KafkaClients clients;
     private final BenchWorkload workload;
     private final long[] endOffsets;
 
-    LanesCase(String bootstrap, BenchWorkload workload, long[] endOffsets) {
-        this.bootstrap = bootstrap;
+    LanesCase(KafkaClients clients, BenchWorkload workload, long[] endOffsets) {
+        this.clients = clients;
         this.workload = workload;
         this.endOffsets = endOffsets.clone();
     }
@@ -68,7 +69,7 @@ final class LanesCase {
     }
 
     private LanesOptions<byte[], byte[]> options(BenchCase benchCase, String topic) {
-        Map<String, Object> props = NewGroupProperties.of(bootstrap,
+        Map<String, Object> props = NewGroupProperties.of(clients,
                 benchCase.caseName() + "-" + System.nanoTime());
         props.putAll(workload.consumerOverrides());
         LanesOptions.Builder<byte[], byte[]> options = LanesOptions.<byte[], byte[]>builder()

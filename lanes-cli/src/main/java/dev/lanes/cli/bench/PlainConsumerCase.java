@@ -1,5 +1,6 @@
 package dev.lanes.cli.bench;
 
+import dev.lanes.cli.KafkaClients;
 import dev.lanes.cli.NewGroupProperties;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -19,16 +20,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class PlainConsumerCase {
 
-    private final String bootstrap;
+    private final KafkaClients clients;
     private final BenchWorkload workload;
 
-    PlainConsumerCase(String bootstrap, BenchWorkload workload) {
-        this.bootstrap = bootstrap;
+    PlainConsumerCase(KafkaClients clients, BenchWorkload workload) {
+        this.clients = clients;
         this.workload = workload;
     }
 
     CaseRun run(String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = open(bootstrap, "plain-" + System.nanoTime(),
+        try (KafkaConsumer<byte[], byte[]> consumer = open(clients, "plain-" + System.nanoTime(),
                 workload.consumerOverrides())) {
             List<TopicPartition> partitions = partitions(topic, workload.partitions());
             long start = System.nanoTime();
@@ -59,8 +60,8 @@ final class PlainConsumerCase {
     }
 
     /** A consumer that never commits: {@code auto.offset.reset=earliest}, byte[] keys and values. */
-    static KafkaConsumer<byte[], byte[]> open(String bootstrap, String group, Map<String, String> overrides) {
-        Map<String, Object> props = NewGroupProperties.of(bootstrap, group);
+    static KafkaConsumer<byte[], byte[]> open(KafkaClients clients, String group, Map<String, String> overrides) {
+        Map<String, Object> props = NewGroupProperties.of(clients, group);
         props.putAll(overrides);
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }

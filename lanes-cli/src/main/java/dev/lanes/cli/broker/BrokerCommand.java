@@ -3,6 +3,8 @@ package dev.lanes.cli.broker;
 import dev.lanes.cli.OptionCheck;
 import dev.lanes.embedded.EmbeddedKafka;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -35,6 +37,10 @@ public final class BrokerCommand implements Callable<Integer> {
             description = "Broker port of node 0; node i listens on P+i. Default: free ports.")
     int port;
 
+    @Option(names = "--config", paramLabel = "NAME=VALUE",
+            description = "A broker property for every node (e.g. offset.metadata.max.bytes=8); repeatable.")
+    List<String> configs = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         if (nodes != 1 && nodes != 3) {
@@ -42,7 +48,15 @@ public final class BrokerCommand implements Callable<Integer> {
         }
         OptionCheck.between(spec, "--port", port, 0, 65_536 - nodes);
 
-        EmbeddedKafka kafka = EmbeddedKafka.builder().nodes(nodes).brokerPort(port).start();
+        EmbeddedKafka.Builder builder = EmbeddedKafka.builder().nodes(nodes).brokerPort(port);
+        for (String config : configs) {
+            int eq = config.indexOf('=');
+            if (eq <= 0 || config.substring(0, eq).isBlank()) {
+                OptionCheck.fail(spec, "--config must be NAME=VALUE, was '" + config + "'");
+            }
+            builder.brokerProperty(config.substring(0, eq).strip(), config.substring(eq + 1));
+        }
+        EmbeddedKafka kafka = builder.start();
         try {
             PrintWriter out = spec.commandLine().getOut();
             out.println("bootstrap=" + kafka.bootstrapServers());

@@ -7,7 +7,10 @@ import dev.lanes.LanesStats;
 import dev.lanes.Ordering;
 import dev.lanes.cli.BrokerConnection;
 import dev.lanes.cli.CliException;
+import dev.lanes.cli.ClientProperties;
 import dev.lanes.cli.DurationConverter;
+import dev.lanes.cli.GroupProtocol;
+import dev.lanes.cli.KafkaClients;
 import dev.lanes.cli.OptionCheck;
 import dev.lanes.cli.TerminalLine;
 import java.io.IOException;
@@ -64,6 +67,11 @@ public final class ConsumeCommand implements Callable<Integer> {
             description = "Kafka's bootstrap servers, e.g. 127.0.0.1:9092.")
     String bootstrap;
 
+    @Mixin
+    ClientProperties clientProperties;
+
+    private KafkaClients clients;
+
     @Option(names = "--topic", required = true, paramLabel = "T",
             description = "The topic; it must exist.")
     String topic;
@@ -116,15 +124,17 @@ public final class ConsumeCommand implements Callable<Integer> {
 
     @Option(names = "--exit-when-idle", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Exit (0, after a final commit) once no record arrived and none was in"
-                    + " flight for this long, e.g. 500ms, 5s, 1m, PT5S; counted from the first"
-                    + " partition assignment. Default: run until interrupted.")
+                    + " flight for this long, e.g. 500ms, 5s, 1m, PT5S; counted only while this instance"
+                    + " owns partitions, afresh after every rebalance. Default: run until interrupted.")
     Duration exitWhenIdle;
 
     @Override
     public Integer call() throws InterruptedException {
         checkOptions();
-        try (Admin admin = BrokerConnection.open(bootstrap)) {
+        clients = clientProperties.clients(spec, bootstrap);
+        try (Admin admin = BrokerConnection.open(clients)) {
             requireTopic(admin);
+            clients = GroupProtocol.choose(admin, clients, spec.commandLine().getErr());
         }
         String name = instance != null ? instance : "lanes-" + ProcessHandle.current().pid();
         Journal journal = journalFile == null ? null : Journal.open(journalFile, name);
@@ -176,10 +186,10 @@ public final class ConsumeCommand implements Callable<Integer> {
 
     private <V> LanesOptions<String, V> options(String name, Deserializer<V> values, GiveUpJournal giveUps) {
         Map<String, Object> props = new HashMap<>();
-        props.put("bootstrap.servers", bootstrap);
-        props.put("group.id", group);
         props.put("client.id", "lanes-consume-" + name);
         props.put("auto.offset.reset", "earliest");
+        props = clients.groupConsumerProperties(props);
+        props.put("group.id", group);
         LanesOptions.Builder<String, V> options = LanesOptions.<String, V>builder()
                 .consumerProperties(props)
                 .keyDeserializer(new StringDeserializer())
@@ -190,7 +200,7 @@ public final class ConsumeCommand implements Callable<Integer> {
                 // Room for every slot to find work, and then some.
                 .maxBufferedRecords((int) Math.min(Integer.MAX_VALUE,
                         Math.max(LanesOption.MAX_BUFFERED_RECORDS.defaultValue(), 4L * concurrency)))
-                .retryPolicy(failure.retryPolicy(giveUps));
+                .retryPolicy(failure.retryPolicy(giveUps, clients.deadLetterProducerProperties()));
         if (failure.handlerTimeout != null) {
             options.handlerTimeout(failure.handlerTimeout);
         }
@@ -208,6 +218,10 @@ public final class ConsumeCommand implements Callable<Integer> {
         CountDownLatch summarized = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             work.closing();
+            // The command's thread may still rewrite its line: at worst the two lines share one.
+            progress.clear();
+            err.println(Progress.closing(lanes.stats(), options.closeTimeout()));
+            err.flush();
             lanes.close(options.closeTimeout());
             try {
                 summarized.await(SUMMARY_WAIT_MILLIS, TimeUnit.MILLISECONDS);
@@ -261,9 +275,9 @@ public final class ConsumeCommand implements Callable<Integer> {
         double seconds = Math.max(1e-9, nanos / 1e9);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("consumed %d records from %s (group %s, %s, concurrency %d) in %.2f s: %.0f records/s,"
-                        + " %d failed attempts, %d dead-lettered, %d skipped, %d commits%n", stats.endedRecords(),
+                        + " %d failed attempts, %d dead-lettered, %d skipped, %d commits%s%n", stats.endedRecords(),
                 topic, group, ordering, concurrency, seconds, stats.endedRecords() / seconds, stats.failedAttempts(),
-                stats.deadLetteredRecords(), stats.skippedRecords(), stats.commits());
+                stats.deadLetteredRecords(), stats.skippedRecords(), stats.commits(), Progress.commitFailures(stats));
         out.flush();
     }
 
@@ -282,32 +296,6 @@ public final class ConsumeCommand implements Callable<Integer> {
             } catch (IOException e) {
                 // Every line was written by its own call; nothing is left to flush.
             }
-        }
-    }
-
-    /**
-     * Whether the consumer has been idle for the given time: no record polled and none buffered
-     * (so none in flight), from the first partition assignment on. Command thread only.
-     */
-    static final class IdleWatch {
-        private final long idleNanos;
-        private long lastPolled = -1;
-        private long idleSince;
-        private boolean assigned;
-
-        IdleWatch(long idleNanos) {
-            this.idleNanos = idleNanos;
-        }
-
-        boolean idleFor(LanesStats stats, long nowNanos) {
-            assigned |= stats.assignedPartitions() > 0;
-            if (!assigned || stats.polledRecords() != lastPolled || stats.bufferedRecords() > 0
-                    || stats.runningBatches() > 0) {
-                lastPolled = stats.polledRecords();
-                idleSince = nowNanos;
-                return false;
-            }
-            return nowNanos - idleSince >= idleNanos;
         }
     }
 }

@@ -84,12 +84,15 @@ final class FailureOptions {
         return handlerTimeout == null || !handlerTimeout.isZero();
     }
 
-    /** @param journal the journal's failure lines, or null without a journal */
-    RetryPolicy retryPolicy(GiveUpJournal journal) {
+    /**
+     * @param journal the journal's failure lines, or null without a journal
+     * @param deadLetterProducer the user's client properties for the dead-letter producer
+     */
+    RetryPolicy retryPolicy(GiveUpJournal journal, java.util.Map<String, Object> deadLetterProducer) {
         FailureAction action = onExhausted != null ? onExhausted.action()
                 : deadLetterTopic != null ? FailureAction.DEAD_LETTER : FailureAction.STOP;
         RetryPolicy.Builder policy = RetryPolicy.builder().maxAttempts(maxAttempts).onExhausted(action)
-                .deadLetterTopic(deadLetterTopic);
+                .deadLetterTopic(deadLetterTopic).deadLetterProducerProperties(deadLetterProducer);
         if (journal != null) {
             policy.givenUpListener(journal).failureHandler(journal);
         }

@@ -35,11 +35,7 @@ final class Progress {
             return;
         }
         double seconds = (nowNanos - lastNanos) / 1e9;
-        String line = String.format("lanes consume: %.0f records/s, in flight %d, buffered %d, ended %d,"
-                        + " failed attempts %d, commits %d, partitions %d",
-                (stats.endedRecords() - lastEnded) / seconds, stats.runningBatches(),
-                stats.bufferedRecords(), stats.endedRecords(), stats.failedAttempts(),
-                stats.commits(), stats.assignedPartitions());
+        String line = line(stats, (stats.endedRecords() - lastEnded) / seconds);
         lastNanos = nowNanos;
         lastEnded = stats.endedRecords();
         if (terminal) {
@@ -48,6 +44,33 @@ final class Progress {
             err.println(line);
             err.flush();
         }
+    }
+
+    /**
+     * One progress line. Failed commits are named when there are any: after the broker is lost,
+     * they are the only sign that what ends is no longer committed.
+     */
+    static String line(LanesStats stats, double recordsPerSecond) {
+        return String.format("lanes consume: %.0f records/s, in flight %d, buffered %d, ended %d,"
+                        + " failed attempts %d, commits %d%s, partitions %d",
+                recordsPerSecond, stats.runningBatches(), stats.bufferedRecords(), stats.endedRecords(),
+                stats.failedAttempts(), stats.commits(), commitFailures(stats), stats.assignedPartitions());
+    }
+
+    /** {@code ", N failed"} after the commit count, or nothing when every commit succeeded. */
+    static String commitFailures(LanesStats stats) {
+        return stats.commitFailures() == 0 ? "" : " (" + stats.commitFailures() + " failed)";
+    }
+
+    /**
+     * Said once when the command stops (a signal, idle, a journal failure), since closing can take up
+     * to the close timeout when the broker is gone.
+     */
+    static String closing(LanesStats stats, java.time.Duration closeTimeout) {
+        return String.format("lanes consume: stopping: waiting up to %s for %d records in flight or"
+                        + " buffered and the final commit", closeTimeout.toMillis() % 1000 == 0
+                        ? closeTimeout.toSeconds() + " s" : closeTimeout.toMillis() + " ms",
+                stats.bufferedRecords());
     }
 
     /** Clears the in-place line, so that what follows starts on a clean line. */

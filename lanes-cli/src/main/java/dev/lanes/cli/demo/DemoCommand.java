@@ -1,6 +1,9 @@
 package dev.lanes.cli.demo;
 
 import dev.lanes.cli.BrokerConnection;
+import dev.lanes.cli.ClientProperties;
+import dev.lanes.cli.GroupProtocol;
+import dev.lanes.cli.KafkaClients;
 import dev.lanes.cli.CliException;
 import dev.lanes.cli.DurationConverter;
 import dev.lanes.cli.OptionCheck;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,6 +57,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "An existing Kafka's bootstrap servers (it must allow creating topics). Default: start"
                     + " an embedded broker for the run.")
     String bootstrap;
+
+    @Mixin
+    ClientProperties clientProperties;
+
+    private Map<String, String> userProperties;
 
     @Option(names = "--events", defaultValue = "8000", paramLabel = "N",
             description = "Events per strategy (the article's 80,000 a day, scaled down). Default: ${DEFAULT-VALUE}.")
@@ -118,9 +127,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, IOException {
         List<DemoStrategy> chosen = checkOptions();
+        userProperties = clientProperties.userProperties(spec);
         if (bootstrap != null) {
             // Before any progress line: an unreachable broker is the only line on stderr.
-            BrokerConnection.open(bootstrap).close();
+            BrokerConnection.open(KafkaClients.to(bootstrap, userProperties)).close();
         }
         DemoEvents demoEvents = new DemoEvents(events, keys, workMs, workSigma, seed);
         String workload = demoEvents.describe();
@@ -152,8 +162,12 @@ public final class DemoCommand implements Callable<Integer> {
                 servers = kafka.bootstrapServers();
             }
             List<DemoResult> results = new ArrayList<>();
-            try (DemoTopics topics = new DemoTopics(servers, demoEvents)) {
-                DemoRunner runner = new DemoRunner(servers, topics, demoEvents, progress, timeout, sequentialSample,
+            KafkaClients clients = KafkaClients.to(servers, userProperties);
+            try (org.apache.kafka.clients.admin.Admin admin = BrokerConnection.open(clients)) {
+                clients = GroupProtocol.choose(admin, clients, spec.commandLine().getErr());
+            }
+            try (DemoTopics topics = new DemoTopics(clients, demoEvents)) {
+                DemoRunner runner = new DemoRunner(clients, topics, demoEvents, progress, timeout, sequentialSample,
                         Long.toString(System.currentTimeMillis(), 36));
                 for (int i = 0; i < chosen.size(); i++) {
                     DemoStrategy strategy = chosen.get(i);

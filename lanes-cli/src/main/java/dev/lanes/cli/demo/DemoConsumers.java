@@ -1,5 +1,6 @@
 package dev.lanes.cli.demo;
 
+import dev.lanes.cli.KafkaClients;
 import dev.lanes.cli.NewGroupProperties;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -23,19 +24,19 @@ interface DemoConsumers extends AutoCloseable {
     void close() throws InterruptedException;
 
     /** The consumers of the strategy, not started. */
-    static DemoConsumers of(DemoStrategy strategy, String bootstrap, String topic, String group, DemoProbe probe) {
+    static DemoConsumers of(DemoStrategy strategy, KafkaClients clients, String topic, String group, DemoProbe probe) {
         return switch (strategy.kind()) {
-            case SEQUENTIAL, CONSUMER_GROUP -> new PlainGroupConsumers(strategy.consumers(), bootstrap, topic,
+            case SEQUENTIAL, CONSUMER_GROUP -> new PlainGroupConsumers(strategy.consumers(), clients, topic,
                     group, probe);
             case THREAD_PER_PARTITION -> new ThreadPerPartitionConsumers(strategy.consumers(), strategy.threads(),
-                    bootstrap, topic, group, probe);
-            case LANES -> new LanesDemoConsumer(strategy, bootstrap, topic, group, probe);
+                    clients, topic, group, probe);
+            case LANES -> new LanesDemoConsumer(strategy, clients, topic, group, probe);
         };
     }
 
     /** A plain consumer of a new group: String keys, byte[] values (the I/O time). */
-    static KafkaConsumer<String, byte[]> plainConsumer(String bootstrap, String group) {
-        return new KafkaConsumer<>(NewGroupProperties.of(bootstrap, group), new StringDeserializer(),
+    static KafkaConsumer<String, byte[]> plainConsumer(KafkaClients clients, String group) {
+        return new KafkaConsumer<>(NewGroupProperties.of(clients, group), new StringDeserializer(),
                 new ByteArrayDeserializer());
     }
 }

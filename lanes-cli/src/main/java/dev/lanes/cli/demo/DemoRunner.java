@@ -1,5 +1,6 @@
 package dev.lanes.cli.demo;
 
+import dev.lanes.cli.KafkaClients;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +17,7 @@ final class DemoRunner {
 
     private static final long WAIT_STEP_MILLIS = 50;
 
-    private final String bootstrap;
+    private final KafkaClients clients;
     private final DemoTopics topics;
     private final DemoEvents events;
     private final DemoProgress progress;
@@ -28,9 +29,9 @@ final class DemoRunner {
      * @param sequentialSample records the sequential row processes before it is extrapolated
      * @param runId makes this run's topic and group names unique
      */
-    DemoRunner(String bootstrap, DemoTopics topics, DemoEvents events, DemoProgress progress, Duration timeout,
+    DemoRunner(KafkaClients clients, DemoTopics topics, DemoEvents events, DemoProgress progress, Duration timeout,
                long sequentialSample, String runId) {
-        this.bootstrap = bootstrap;
+        this.clients = clients;
         this.topics = topics;
         this.events = events;
         this.progress = progress;
@@ -69,7 +70,7 @@ final class DemoRunner {
 
     private Observed observe(DemoStrategy strategy, String name, String title, DemoProbe probe, long needed)
             throws InterruptedException {
-        try (DemoConsumers consumers = DemoConsumers.of(strategy, bootstrap, name, name, probe)) {
+        try (DemoConsumers consumers = DemoConsumers.of(strategy, clients, name, name, probe)) {
             try {
                 consumers.start();
                 double settled = DemoGroup.awaitSettled(topics.admin(), name, strategy.consumers(),

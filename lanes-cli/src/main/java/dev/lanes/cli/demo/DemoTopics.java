@@ -1,5 +1,6 @@
 package dev.lanes.cli.demo;
 
+import dev.lanes.cli.KafkaClients;
 import dev.lanes.cli.BrokerConnection;
 import dev.lanes.cli.CliException;
 import dev.lanes.cli.FreshTopic;
@@ -33,15 +34,14 @@ final class DemoTopics implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final DemoEvents events;
 
-    DemoTopics(String bootstrap, DemoEvents events) {
+    DemoTopics(KafkaClients clients, DemoEvents events) {
         this.events = events;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        this.producer = new KafkaProducer<>(clients.properties(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 5),
+                ProducerConfig.LINGER_MS_CONFIG, 5)),
                 new StringSerializer(), new ByteArraySerializer());
         try {
-            this.admin = BrokerConnection.open(bootstrap);
+            this.admin = BrokerConnection.open(clients);
         } catch (RuntimeException e) {
             producer.close(Duration.ZERO);
             throw e;

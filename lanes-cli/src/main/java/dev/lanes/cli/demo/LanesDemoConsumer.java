@@ -1,5 +1,6 @@
 package dev.lanes.cli.demo;
 
+import dev.lanes.cli.KafkaClients;
 import dev.lanes.LanesConsumer;
 import dev.lanes.LanesOptions;
 import dev.lanes.cli.NewGroupProperties;
@@ -20,10 +21,10 @@ final class LanesDemoConsumer implements DemoConsumers {
     private final LanesConsumer<String, byte[]> lanes;
     private final DemoProbe probe;
 
-    LanesDemoConsumer(DemoStrategy strategy, String bootstrap, String topic, String group, DemoProbe probe) {
+    LanesDemoConsumer(DemoStrategy strategy, KafkaClients clients, String topic, String group, DemoProbe probe) {
         this.probe = probe;
         this.lanes = LanesConsumer.create(LanesOptions.<String, byte[]>builder()
-                .consumerProperties(NewGroupProperties.of(bootstrap, group))
+                .consumerProperties(NewGroupProperties.of(clients, group))
                 .keyDeserializer(new StringDeserializer())
                 .valueDeserializer(new ByteArrayDeserializer())
                 .topics(topic)

@@ -1,5 +1,6 @@
 package dev.lanes.cli.demo;
 
+import dev.lanes.cli.KafkaClients;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -19,14 +20,14 @@ final class PlainGroupConsumers extends ConsumerThreads {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private final String bootstrap;
+    private final KafkaClients clients;
     private final String topic;
     private final String group;
     private final DemoProbe probe;
 
-    PlainGroupConsumers(int members, String bootstrap, String topic, String group, DemoProbe probe) {
+    PlainGroupConsumers(int members, KafkaClients clients, String topic, String group, DemoProbe probe) {
         super(members, group);
-        this.bootstrap = bootstrap;
+        this.clients = clients;
         this.topic = topic;
         this.group = group;
         this.probe = probe;
@@ -34,7 +35,7 @@ final class PlainGroupConsumers extends ConsumerThreads {
 
     @Override
     void member(String name) throws InterruptedException {
-        try (KafkaConsumer<String, byte[]> consumer = DemoConsumers.plainConsumer(bootstrap, group)) {
+        try (KafkaConsumer<String, byte[]> consumer = DemoConsumers.plainConsumer(clients, group)) {
             consumer.subscribe(List.of(topic));
             while (running()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);

@@ -1,5 +1,6 @@
 package dev.lanes.cli.demo;
 
+import dev.lanes.cli.KafkaClients;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -36,16 +37,16 @@ final class ThreadPerPartitionConsumers extends ConsumerThreads {
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final int threads;
-    private final String bootstrap;
+    private final KafkaClients clients;
     private final String topic;
     private final String group;
     private final DemoProbe probe;
 
-    ThreadPerPartitionConsumers(int members, int threads, String bootstrap, String topic, String group,
+    ThreadPerPartitionConsumers(int members, int threads, KafkaClients clients, String topic, String group,
                                 DemoProbe probe) {
         super(members, group);
         this.threads = threads;
-        this.bootstrap = bootstrap;
+        this.clients = clients;
         this.topic = topic;
         this.group = group;
         this.probe = probe;
@@ -64,7 +65,7 @@ final class ThreadPerPartitionConsumers extends ConsumerThreads {
             return worker;
         });
         Queue<Completed> completed = new ConcurrentLinkedQueue<>();
-        try (KafkaConsumer<String, byte[]> consumer = DemoConsumers.plainConsumer(bootstrap, group)) {
+        try (KafkaConsumer<String, byte[]> consumer = DemoConsumers.plainConsumer(clients, group)) {
             try {
                 consumer.subscribe(List.of(topic));
                 while (running()) {

@@ -1,6 +1,8 @@
 package dev.lanes.cli.dlt;
 
 import dev.lanes.cli.BrokerConnection;
+import dev.lanes.cli.ClientProperties;
+import dev.lanes.cli.KafkaClients;
 import dev.lanes.cli.OptionCheck;
 import dev.lanes.cli.PartitionEnds;
 import java.io.PrintWriter;
@@ -17,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,6 +54,11 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Kafka's bootstrap servers, e.g. 127.0.0.1:9092.")
     String bootstrap;
 
+    @Mixin
+    ClientProperties clientProperties;
+
+    private KafkaClients clients;
+
     @Option(names = "--topic", required = true, paramLabel = "DLT", description = "The dead-letter topic.")
     String topic;
 
@@ -65,9 +73,10 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         checkOptions();
+        clients = clientProperties.clients(spec, bootstrap);
         String group = "lanes-dlt-replay-" + topic;
         Replayer.Result result;
-        try (Admin admin = BrokerConnection.open(bootstrap)) {
+        try (Admin admin = BrokerConnection.open(clients)) {
             TargetTopics topics = new TargetTopics(admin, TOPIC_TIMEOUT);
             int partitions = topics.require(topic, "--topic");
             if (to != null) {
@@ -114,17 +123,17 @@ public final class ReplayCommand implements Callable<Integer> {
 
     private Map<String, Object> consumerConfig(String group) {
         Map<String, Object> config = new HashMap<>();
-        config.put("bootstrap.servers", bootstrap);
-        config.put("group.id", group);
         config.put("client.id", "lanes-dlt-replay");
-        config.put("enable.auto.commit", false);
         config.put("auto.offset.reset", "earliest");
+        config = clients.properties(config);
+        // The replay's progress is this group's commits, made by the replay alone.
+        config.put("group.id", group);
+        config.put("enable.auto.commit", false);
         return config;
     }
 
     private Map<String, Object> producerConfig() {
         Map<String, Object> config = new HashMap<>();
-        config.put("bootstrap.servers", bootstrap);
         config.put("client.id", "lanes-dlt-replay");
         config.put("acks", "all");
         config.put("enable.idempotence", true);
@@ -133,6 +142,6 @@ public final class ReplayCommand implements Callable<Integer> {
         config.put("max.block.ms", 10_000);
         config.put("request.timeout.ms", 10_000);
         config.put("delivery.timeout.ms", 30_000);
-        return config;
+        return clients.properties(config);
     }
 }

@@ -2,6 +2,8 @@ package dev.lanes.cli.produce;
 
 import dev.lanes.cli.BrokerConnection;
 import dev.lanes.cli.CliException;
+import dev.lanes.cli.ClientProperties;
+import dev.lanes.cli.KafkaClients;
 import dev.lanes.cli.OptionCheck;
 import dev.lanes.cli.PartitionEnds;
 import java.io.PrintWriter;
@@ -26,6 +28,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,6 +51,11 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", required = true, paramLabel = "B",
             description = "Kafka's bootstrap servers, e.g. 127.0.0.1:9092.")
     String bootstrap;
+
+    @Mixin
+    ClientProperties clientProperties;
+
+    private KafkaClients clients;
 
     @Option(names = "--topic", required = true, paramLabel = "T", description = "The topic.")
     String topic;
@@ -87,7 +95,8 @@ public final class ProduceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOptions();
-        try (Admin admin = BrokerConnection.open(bootstrap)) {
+        clients = clientProperties.clients(spec, bootstrap);
+        try (Admin admin = BrokerConnection.open(clients)) {
             PartitionEnds.of(admin, topic, ensureTopic(admin, false), TOPIC_TIMEOUT); // waits until they are open
         }
         long started = System.nanoTime();
@@ -216,7 +225,6 @@ public final class ProduceCommand implements Callable<Integer> {
 
     private Map<String, Object> producerConfig() {
         Map<String, Object> config = new HashMap<>();
-        config.put("bootstrap.servers", bootstrap);
         config.put("client.id", "lanes-produce");
         config.put("acks", "all");
         config.put("enable.idempotence", true);
@@ -230,6 +238,6 @@ public final class ProduceCommand implements Callable<Integer> {
         config.put("max.block.ms", 10_000);
         config.put("request.timeout.ms", 10_000);
         config.put("delivery.timeout.ms", 30_000);
-        return config;
+        return clients.properties(config);
     }
 }

@@ -189,7 +189,10 @@ class ConsumeFailurePolicyIT {
                 journals.add(journal);
                 List<String> args = new ArrayList<>(List.of("consume", "--bootstrap", kafka.bootstrapServers(),
                         "--topic", topic, "--group", topic, "--ordering", "KEY", "--concurrency", "16",
-                        "--work-ms", "1", "--value-format", "json", "--fail-keys", String.join(",", POISON),
+                        // Long enough that the second instance gets partitions before the first is done:
+                        // under the consumer protocol (KIP-848) a new member's partitions move at the
+                        // next heartbeat of their owner (the broker's default interval: 5 s).
+                        "--work-ms", "5", "--value-format", "json", "--fail-keys", String.join(",", POISON),
                         "--max-attempts", "2", "--journal", journal.toString(), "--instance", instance,
                         "--exit-when-idle", "3s"));
                 args.addAll(Arrays.asList(policy));
