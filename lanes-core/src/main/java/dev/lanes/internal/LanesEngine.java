@@ -44,7 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
     private static final Logger log = LoggerFactory.getLogger(LanesEngine.class);
     private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final int KAFKA_DEFAULT_MAX_POLL_RECORDS = 500;
     /** Time always given to leaving the group, even when draining used up the close timeout. */
     private static final Duration MIN_LEAVE_TIME = Duration.ofSeconds(1);
 
@@ -162,8 +161,8 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
     private Map<String, Object> consumerProperties() {
         Map<String, Object> props = new HashMap<>(options.consumerProperties());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        Object configured = props.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG);
-        int maxPollRecords = configured == null ? KAFKA_DEFAULT_MAX_POLL_RECORDS : Integer.parseInt(configured.toString());
+        int maxPollRecords = intSetting(props, ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                ConsumerConfig.DEFAULT_MAX_POLL_RECORDS);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                 Backpressure.maxPollRecordsFor(options.maxBufferedRecords(), maxPollRecords));
         // The byte bound the same way: a fetch brings at most a quarter of it.

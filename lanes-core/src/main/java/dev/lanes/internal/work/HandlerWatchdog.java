@@ -65,8 +65,9 @@ public final class HandlerWatchdog implements AutoCloseable {
                 timedOut++;
                 stats.handlerTimeouts.increment();
                 stats.stuckWorkers.increment();
-                log.warn("{} timed out after {}; its thread was interrupted and the attempt counts as failed",
-                        batch.items().get(Math.max(0, batch.started() - 1)), timeout);
+                // The failure was written by this thread; the worker's own counters are not ours to read.
+                log.warn("{}; its thread was interrupted and the attempt counts as failed",
+                        batch.firstError().getMessage());
             }
         }
         return timedOut;
