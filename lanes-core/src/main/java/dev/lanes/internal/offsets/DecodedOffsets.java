@@ -73,6 +73,15 @@ public final class DecodedOffsets {
         return ended.count();
     }
 
+    /**
+     * How many offsets known to have ended lie below {@code endExclusive} (all of them lie above
+     * the committed offset): what an outside reader subtracts from Kafka's lag, which ends at the
+     * log's end offset; 0 unless {@link Status#OURS}.
+     */
+    public long endedCountBelow(long endExclusive) {
+        return ended.countBelow(endExclusive);
+    }
+
     /** The encoding that was read; present only for {@link Status#OURS}. */
     public Optional<OffsetMetadataCodec.Kind> kind() {
         return Optional.ofNullable(kind);

@@ -64,6 +64,15 @@ public final class EndedRuns {
         return bounds.length == 0 ? -1 : bounds[0];
     }
 
+    /** How many offsets of the set lie below {@code endExclusive}; runs, so a huge claimed run costs nothing. */
+    public long countBelow(long endExclusive) {
+        long below = 0;
+        for (int i = 0; i < bounds.length && bounds[i] < endExclusive; i += 2) {
+            below += Math.min(bounds[i + 1], endExclusive) - bounds[i];
+        }
+        return below;
+    }
+
     /** The highest offset in the set, or -1 when it is empty. */
     public long highest() {
         return bounds.length == 0 ? -1 : bounds[bounds.length - 1] - 1;
