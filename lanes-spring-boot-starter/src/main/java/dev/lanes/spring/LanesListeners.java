@@ -24,8 +24,11 @@ import org.springframework.context.SmartLifecycle;
  * <p><b>Why a lifecycle phase.</b> Starting in {@link #PHASE}, near the end of the context's refresh,
  * the handlers' beans all exist; stopping in the same phase, first on shutdown, the consumers drain,
  * commit and leave their groups before any other lifecycle (the web server's graceful shutdown
- * included) stops and before any bean is destroyed. Each consumer is given its {@code closeTimeout};
- * they close in parallel.
+ * included) stops and before any bean is destroyed. Each consumer is given its {@code closeTimeout}
+ * ({@code lanes.close-timeout}); they close in parallel. The stop is synchronous on purpose: Spring
+ * stops waiting for an asynchronous one after {@code spring.lifecycle.timeout-per-shutdown-phase}
+ * (30s, as long as the default {@code closeTimeout}) and would go on destroying the beans the
+ * handlers still use, so Lanes' own timeout is the one that bounds the drain.
  *
  * <p>A consumer that stops on a fatal error ({@code termination()} completes exceptionally) is logged
  * at ERROR and shows DOWN in the {@code lanes} health contributor; the others keep running.
@@ -135,18 +138,6 @@ public final class LanesListeners implements SmartInitializingSingleton, SmartLi
         if (!listeners.isEmpty()) {
             log.info("Lanes listeners closed: {}", String.join(", ", listeners.keySet()));
         }
-    }
-
-    @Override
-    public void stop(Runnable callback) {
-        Thread stopping = new Thread(() -> {
-            try {
-                stop();
-            } finally {
-                callback.run();
-            }
-        }, "lanes-shutdown");
-        stopping.start();
     }
 
     @Override
