@@ -6,6 +6,7 @@ import dev.lanes.Ordering;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -132,14 +133,28 @@ class LanesListenerErrorsTest {
                 .hasMessage(where(TwoOrderings.class) + "ordering names 2 orderings; give one: PARTITION, KEY or UNORDERED"));
     }
 
+    @Test
+    void bootReportsTheProblemWithoutAStackTrace() {
+        runner.withBean(ZeroConcurrency.class).run(context -> {
+            LanesListenerException failure = listenerException(context);
+            FailureAnalysis analysis = new LanesListenerFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).isEqualTo(failure.getMessage());
+            assertThat(analysis.getAction()).contains("lanes.listeners.orders.*");
+        });
+    }
+
     /** The {@link LanesListenerException} that stopped the context. */
     private static AbstractThrowableAssert<?, ? extends Throwable> failure(AssertableApplicationContext context) {
+        return assertThat(listenerException(context));
+    }
+
+    private static LanesListenerException listenerException(AssertableApplicationContext context) {
         assertThat(context).hasFailed();
         Throwable failure = context.getStartupFailure();
         while (failure != null && !(failure instanceof LanesListenerException)) {
             failure = failure.getCause();
         }
         assertThat(failure).as("a LanesListenerException in %s", context.getStartupFailure()).isNotNull();
-        return assertThat(failure);
+        return (LanesListenerException) failure;
     }
 }
