@@ -10,7 +10,6 @@ import dev.lanes.Ordering;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,10 +20,7 @@ import org.junit.jupiter.api.Test;
  * are built but not started ({@code lanes.auto-startup=false}), and their options are checked.
  */
 class LanesAutoConfigurationTest {
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, LanesAutoConfiguration.class))
-            .withPropertyValues("lanes.auto-startup=false", "spring.kafka.bootstrap-servers=127.0.0.1:9",
-                    "spring.kafka.consumer.group-id=app-group");
+    private final ApplicationContextRunner runner = StarterContexts.withoutBroker();
 
     static class Orders {
         @LanesListener(id = "orders", topics = "orders", groupId = "orders-app", ordering = Ordering.PARTITION,

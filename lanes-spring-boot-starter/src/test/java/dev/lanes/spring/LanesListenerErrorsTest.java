@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lanes.Ordering;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Bad configuration fails startup with one message naming the listener, the method and the option. */
 class LanesListenerErrorsTest {
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, LanesAutoConfiguration.class))
-            .withPropertyValues("lanes.auto-startup=false", "spring.kafka.bootstrap-servers=127.0.0.1:9",
-                    "spring.kafka.consumer.group-id=app-group");
+    private final ApplicationContextRunner runner = StarterContexts.withoutBroker();
 
     static class NoTopics {
         @LanesListener(id = "orders")
