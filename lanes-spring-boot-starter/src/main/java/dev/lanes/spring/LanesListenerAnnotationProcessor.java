@@ -14,7 +14,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
  * {@link LanesListeners}, which builds their consumers once every singleton exists. It only collects:
  * a post-processor that needed other beans would have them created too early.
  */
-public class LanesListenerAnnotationProcessor implements BeanPostProcessor {
+class LanesListenerAnnotationProcessor implements BeanPostProcessor {
     private final List<ListenerMethod> methods = new ArrayList<>();
 
     @Override

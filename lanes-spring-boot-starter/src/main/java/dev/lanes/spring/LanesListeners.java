@@ -45,6 +45,7 @@ public final class LanesListeners implements SmartInitializingSingleton, SmartLi
     private final boolean autoStartup;
     private final Map<String, Listener> listeners = new LinkedHashMap<>();
     private volatile boolean running;
+    private volatile boolean stopped;
 
     private record Listener(ListenerMethod method, LanesOptions<Object, Object> options,
                             LanesConsumer<Object, Object> consumer) {
@@ -100,6 +101,13 @@ public final class LanesListeners implements SmartInitializingSingleton, SmartLi
 
     @Override
     public void start() {
+        if (running || stopped) {
+            // A Lanes consumer starts once; after a stop its group membership and buffers are gone.
+            if (stopped) {
+                log.warn("Lanes listeners do not start again after they stopped; restart the application");
+            }
+            return;
+        }
         listeners.forEach((id, listener) -> {
             listener.method().start(listener.consumer());
             listener.consumer().termination().whenComplete((done, failure) -> {
@@ -120,6 +128,7 @@ public final class LanesListeners implements SmartInitializingSingleton, SmartLi
     @Override
     public void stop() {
         running = false;
+        stopped = true;
         List<Thread> closing = new ArrayList<>();
         listeners.forEach((id, listener) -> {
             Duration timeout = listener.options().closeTimeout();
