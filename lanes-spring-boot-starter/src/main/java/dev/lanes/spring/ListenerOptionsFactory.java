@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.springframework.beans.BeansException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.BindResult;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -57,7 +58,7 @@ final class ListenerOptionsFactory {
                 if (bound.isBound()) {
                     Object value = bound.get();
                     if (setter.isBeanReference()) {
-                        value = beans.apply((String) value, setter.valueType());
+                        value = bean((String) value, setter, layer.origin(setter), attributes.id(), method);
                     }
                     setter.apply(options, retry, value);
                     origins.put(setter.option().name(), layer.origin(setter));
@@ -72,6 +73,16 @@ final class ListenerOptionsFactory {
         } catch (IllegalArgumentException refused) {
             throw new LanesListenerException(attributes.id(), method, refused.getMessage()
                     + originOf(refused.getMessage(), origins), refused);
+        }
+    }
+
+    private Object bean(String name, OptionSetter setter, String origin, String id, Method method) {
+        try {
+            return beans.apply(name, setter.valueType());
+        } catch (BeansException e) {
+            throw new LanesListenerException(id, method, setter.option().name() + " names the bean '" + name
+                    + "' (set by " + origin + "), but there is no bean of type "
+                    + setter.valueType().getSimpleName() + " by that name", e);
         }
     }
 

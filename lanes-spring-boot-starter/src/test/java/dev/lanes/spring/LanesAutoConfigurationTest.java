@@ -32,6 +32,10 @@ class LanesAutoConfigurationTest {
                 options = {"handlerTimeout=30s", "retry.initialBackoff=5ms"})
         void values(String value) {
         }
+
+        @LanesListener(id = "all-orders", topicPattern = "orders-.*", ordering = Ordering.UNORDERED)
+        void pattern(String value) {
+        }
     }
 
     @Configuration
@@ -46,7 +50,9 @@ class LanesAutoConfigurationTest {
     void annotationAttributesSetTheOptionsAndPlaceholdersAreResolved() {
         runner.withUserConfiguration(OrdersConfig.class).withPropertyValues("more.topic=c").run(context -> {
             LanesListeners listeners = context.getBean(LanesListeners.class);
-            assertThat(listeners.ids()).containsExactlyInAnyOrder("orders", "orderListener-values");
+            assertThat(listeners.ids()).containsExactlyInAnyOrder("orders", "orderListener-values", "all-orders");
+            assertThat(listeners.options("all-orders").orElseThrow().topicPattern()).hasValueSatisfying(
+                    pattern -> assertThat(pattern.pattern()).isEqualTo("orders-.*"));
             LanesOptions<?, ?> orders = listeners.options("orders").orElseThrow();
             assertThat(orders.topics()).containsExactly("orders");
             assertThat(orders.ordering()).isEqualTo(Ordering.PARTITION);

@@ -65,6 +65,12 @@ class LanesListenerErrorsTest {
         }
     }
 
+    static class Fine {
+        @LanesListener(id = "orders", topics = "orders")
+        void on(String value) {
+        }
+    }
+
     private static String where(Class<?> type) {
         return "Lanes listener 'orders' (" + type.getName() + ".on): ";
     }
@@ -126,6 +132,14 @@ class LanesListenerErrorsTest {
     void twoOrderings() {
         runner.withBean(TwoOrderings.class).run(context -> failure(context)
                 .hasMessage(where(TwoOrderings.class) + "ordering names 2 orderings; give one: PARTITION, KEY or UNORDERED"));
+    }
+
+    @Test
+    void anObjectOptionNamingNoBean() {
+        runner.withBean(Fine.class).withPropertyValues("lanes.listeners.orders.retry.failure-handler=nope")
+                .run(context -> failure(context).hasMessage(where(Fine.class) + "retry.failureHandler names the bean"
+                        + " 'nope' (set by lanes.listeners.orders.retry.failure-handler), but there is no bean of type"
+                        + " FailureHandler by that name"));
     }
 
     @Test
