@@ -69,6 +69,7 @@ class LagIT {
         Process serve = null;
         try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .alias("2900 ok lines in the journal; consume's stderr: " + dir.resolve("consume.err"))
                     .until(() -> endedFromJournal(journal).size() == 2900);
             Map<TopicPartition, Long> notEnded = notEnded(kafka, topic, endedFromJournal(journal));
             long expected = notEnded.values().stream().mapToLong(Long::longValue).sum();
