@@ -14,6 +14,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.KafkaException;
@@ -179,17 +180,11 @@ public final class LagCommand implements Callable<Integer> {
 
     /** What {@code --format} prints. */
     enum LagFormat implements LabeledChoice {
-        TABLE("table"), JSON("json"), PROMETHEUS("prometheus");
-
-        private final String label;
-
-        LagFormat(String label) {
-            this.label = label;
-        }
+        TABLE, JSON, PROMETHEUS;
 
         @Override
         public String label() {
-            return label;
+            return name().toLowerCase(Locale.ROOT);
         }
 
         static final class Converter extends LabeledChoice.Converter<LagFormat> {
