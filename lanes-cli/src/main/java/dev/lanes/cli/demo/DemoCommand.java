@@ -211,8 +211,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private SlowKeyResult slowKey(KafkaClients clients, DemoTopics topics, DemoEvents demoEvents,
                                   DemoProgress progress, String runId) throws InterruptedException {
-        SlowKeyRun slow = new SlowKeyRun(clients, topics, demoEvents, progress, timeout, partitions,
-                new KafkaLagReader(topics.admin(), partitions));
+        SlowKeyRun slow = new SlowKeyRun(clients, topics, demoEvents, progress, timeout, partitions);
         try {
             return slow.run("lanes-demo-" + runId + "-slow-key", slowKeyHold);
         } catch (CliException e) {

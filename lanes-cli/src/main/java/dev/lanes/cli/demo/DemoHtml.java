@@ -73,7 +73,7 @@ final class DemoHtml {
             polyline.not-ended { fill: none; stroke: #57606a; stroke-width: 1.2; stroke-dasharray: 4 3; }
             tspan.kafka-lag-key, svg text.kafka-lag-label { fill: #d1242f; font-weight: 600; }
             tspan.backlog-key, svg text.backlog-label { fill: #2f6fdb; font-weight: 600; }
-            tspan.not-ended-key, svg text.not-ended-label { fill: #57606a; font-weight: 600; }
+            tspan.not-ended-key { fill: #57606a; font-weight: 600; }
             """;
 
     private DemoHtml() {
@@ -175,8 +175,7 @@ final class DemoHtml {
         SlowKeyResult.LagSample at = k.mostOvercounted();
         if (at != null) {
             b.append("<p class=\"small\">").append(format("At %.1f s: Kafka's lag %,d, ", at.seconds(), at.kafkaLag()))
-                    .append(at.backlogKnown() ? format("Lanes' backlog %,d, ", at.backlog())
-                            : "Lanes' backlog not readable, ")
+                    .append(format("Lanes' backlog %,d, ", at.backlog()))
                     .append(format("records not ended %,d.", at.notEnded())).append("</p>\n");
         }
         if (k.note() != null) {

@@ -51,17 +51,15 @@ final class DemoReport {
                 SlowKeyResult.LagSample sample = samples.get(i);
                 out.append(String.format(Locale.ROOT, LAG_ROW, format("%.2f s", sample.seconds()),
                         format("%,.0f", sample.kafkaLag()),
-                        sample.backlogKnown() ? format("%,.0f", sample.backlog()) : "-",
+                        format("%,.0f", sample.backlog()),
                         format("%,.0f", sample.notEnded())));
             }
         }
         SlowKeyResult.LagSample widest = k.mostOvercounted();
         if (widest != null) {
-            out.append(String.format(Locale.ROOT, "at %.2f s Kafka's lag was %,d, %,d more than the %,d records"
-                            + " not ended%s%n", widest.seconds(), widest.kafkaLag(),
-                    widest.kafkaLag() - widest.notEnded(), widest.notEnded(), widest.backlogKnown()
-                            ? String.format(Locale.ROOT, "; Lanes' backlog was %,d", widest.backlog())
-                            : "; Lanes' backlog could not be read"));
+            out.append(String.format(Locale.ROOT, "at %.2f s Kafka's lag was %,d and Lanes' backlog %,d, with %,d"
+                            + " records not ended%n", widest.seconds(), widest.kafkaLag(), widest.backlog(),
+                    widest.notEnded()));
         }
         out.append("Kafka lag: end - committed offsets, what KEDA's Kafka scaler sees. Lanes backlog: the same"
                 + " minus the offsets the commit metadata names as ended. not ended: counted by the handler.\n");
@@ -131,7 +129,7 @@ final class DemoReport {
         for (int i = 0; i < k.samples().size(); i++) {
             SlowKeyResult.LagSample s = k.samples().get(i);
             out.append(i == 0 ? "" : ",").append('[').append(format("%.3f", s.seconds())).append(',')
-                    .append(s.kafkaLag()).append(',').append(s.backlogKnown() ? String.valueOf(s.backlog()) : "null")
+                    .append(s.kafkaLag()).append(',').append(s.backlog())
                     .append(',').append(s.notEnded()).append(']');
         }
         out.append("]}");

@@ -40,7 +40,7 @@ final class LagChart {
             text(b, "empty", WIDTH / 2.0, HEIGHT / 2.0, "middle", "no samples");
             return b.append("</svg>").toString();
         }
-        legend(b, k.backlogKnown());
+        legend(b);
         double w = WIDTH - LEFT - RIGHT;
         double h = HEIGHT - TOP - BOTTOM;
         double bottom = TOP + h;
@@ -77,21 +77,16 @@ final class LagChart {
         text(b, "caption", LEFT, TOP - 6, "start", "records (log scale, 0 at the bottom)");
         series(b, "not-ended", samples, LagSample::notEnded, decades, xMax, w, h, bottom);
         series(b, "kafka-lag", samples, LagSample::kafkaLag, decades, xMax, w, h, bottom);
-        if (k.backlogKnown()) {
-            series(b, "backlog", samples, LagSample::backlog, decades, xMax, w, h, bottom);
-        }
+        series(b, "backlog", samples, LagSample::backlog, decades, xMax, w, h, bottom);
         annotate(b, k, decades, xMax, w, h, bottom);
         return b.append("</svg>").toString();
     }
 
-    private static void legend(StringBuilder b, boolean backlogKnown) {
+    private static void legend(StringBuilder b) {
         b.append("<text class=\"legend\" x=\"8\" y=\"14\"><tspan class=\"kafka-lag-key\">&#9644; Kafka's lag</tspan>"
                 + " end &#8722; committed offsets: what Kafka's tools and KEDA's Kafka scaler see</text>\n");
-        b.append("<text class=\"legend\" x=\"8\" y=\"29\">").append(backlogKnown
-                ? "<tspan class=\"backlog-key\">&#9644; Lanes' backlog</tspan> the same, minus the offsets the commit"
-                        + " metadata names as ended: what to scale on"
-                : "<tspan class=\"backlog-key\">Lanes' backlog</tspan> could not be read in this run")
-                .append("</text>\n");
+        b.append("<text class=\"legend\" x=\"8\" y=\"29\"><tspan class=\"backlog-key\">&#9644; Lanes' backlog"
+                + "</tspan> the same, minus the offsets the commit metadata names as ended: what to scale on</text>\n");
         b.append("<text class=\"legend\" x=\"8\" y=\"44\"><tspan class=\"not-ended-key\">&#9476; not ended</tspan>"
                 + " counted by the handler, inside the consumer: the truth</text>\n");
     }
@@ -123,10 +118,8 @@ final class LagChart {
         double dx = anchor.equals("end") ? -6 : 6;
         text(b, "kafka-lag-label", x + dx, y(at.kafkaLag(), decades, h, bottom) - 6, anchor,
                 format("Kafka's lag %,d", at.kafkaLag()));
-        String honest = at.backlogKnown() ? format("backlog %,d, not ended %,d", at.backlog(), at.notEnded())
-                : format("not ended %,d", at.notEnded());
-        text(b, at.backlogKnown() ? "backlog-label" : "not-ended-label", x + dx, y(Math.max(at.backlog(), at.notEnded()), decades, h, bottom) - 6, anchor,
-                honest);
+        text(b, "backlog-label", x + dx, y(at.backlog(), decades, h, bottom) - 6, anchor,
+                format("Lanes' backlog %,d (not ended %,d)", at.backlog(), at.notEnded()));
     }
 
     private static double y(long value, int decades, double h, double bottom) {

@@ -29,25 +29,16 @@ record SlowKeyResult(int partitions, int concurrency, long events, String slowKe
      * @param seconds since the handlers may start
      * @param kafkaLag end offsets minus committed offsets: what Kafka's tools and KEDA's Kafka
      *     scaler see
-     * @param backlog Kafka's lag minus the ended offsets the commit metadata names;
-     *     {@link GroupLagReader.GroupLag#UNKNOWN} if it could not be read
+     * @param backlog Kafka's lag minus the ended offsets the commit metadata names: what is left,
+     *     as of the last commit
      * @param notEnded the events the handler had not completed: the truth, counted inside
      */
     record LagSample(double seconds, long kafkaLag, long backlog, long notEnded) {
-
-        boolean backlogKnown() {
-            return backlog != GroupLagReader.GroupLag.UNKNOWN;
-        }
-    }
-
-    /** Whether every sample has a backlog (the reader could read the commit metadata). */
-    boolean backlogKnown() {
-        return !samples.isEmpty() && samples.stream().allMatch(LagSample::backlogKnown);
     }
 
     /**
      * The sample where Kafka's lag overstates what is left the most, as a ratio: lag over backlog
-     * (over the records not ended where the backlog is unknown), at least 1 below. That is the
+     * (at least 1). That is the
      * slow key's plateau, where a few records hold back the lag of many finished ones, rather
      * than the drain, where both are large. The moment the report quotes; {@code null} without
      * samples; the earliest of equals.
@@ -63,6 +54,6 @@ record SlowKeyResult(int partitions, int concurrency, long events, String slowKe
     }
 
     private static double ratio(LagSample s) {
-        return (double) s.kafkaLag() / Math.max(1, s.backlogKnown() ? s.backlog() : s.notEnded());
+        return (double) s.kafkaLag() / Math.max(1, s.backlog());
     }
 }

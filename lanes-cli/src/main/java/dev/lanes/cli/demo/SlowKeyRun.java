@@ -1,5 +1,6 @@
 package dev.lanes.cli.demo;
 
+import dev.lanes.GroupBacklog;
 import dev.lanes.Ordering;
 import dev.lanes.cli.CliException;
 import dev.lanes.cli.KafkaClients;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * The slow-key run of {@code lanes demo}: the article's one limitation of a parallel consumer,
@@ -17,8 +19,8 @@ import java.util.concurrent.CountDownLatch;
  * solved. One Lanes consumer in KEY order drains the demo's events while the records of one key
  * (the first event's, at the head of its partition) are held for a while; the rest flow. Every
  * {@value #SAMPLE_EVERY_MILLIS} ms it reads, from outside through the Admin API, Kafka's lag and
- * Lanes' backlog ({@link GroupLagReader}), beside the records really not ended (the probe's
- * count). Kafka's lag cannot pass the held record's offset, so it counts every finished record
+ * Lanes' backlog ({@link GroupBacklog}, as {@code lanes lag} and an autoscaler would), beside the
+ * records really not ended (the probe's count). Kafka's lag cannot pass the held record's offset, so it counts every finished record
  * above it; the backlog subtracts them.
  *
  * <p>Runs on the command's thread; the consumer's workers run the handler.
@@ -37,17 +39,15 @@ final class SlowKeyRun {
     private final DemoProgress progress;
     private final Duration timeout;
     private final int partitions;
-    private final GroupLagReader reader;
 
     SlowKeyRun(KafkaClients clients, DemoTopics topics, DemoEvents events, DemoProgress progress, Duration timeout,
-               int partitions, GroupLagReader reader) {
+               int partitions) {
         this.clients = clients;
         this.topics = topics;
         this.events = events;
         this.progress = progress;
         this.timeout = timeout;
         this.partitions = partitions;
-        this.reader = reader;
     }
 
     /** The strategy the run uses: Lanes KEY at {@link #CONCURRENCY}, every other option at its default. */
@@ -115,13 +115,13 @@ final class SlowKeyRun {
             if (now - start >= hold.toNanos()) {
                 release.countDown();
             }
-            GroupLagReader.GroupLag lag = reader.read(topic, topic, READ_TIMEOUT);
+            GroupBacklog lag = read(topic);
             // Counted after the lag was read: what ended in between only lowers it, so the
             // backlog (never below what was not ended when it was read) is never below it.
             long notEnded = events.count() - Math.min(events.count(), probe.distinct());
-            samples.add(new LagSample((now - start) / 1e9, lag.kafkaLag(), lag.backlog(), notEnded));
+            samples.add(new LagSample((now - start) / 1e9, lag.totalKafkaLag(), lag.totalBacklog(), notEnded));
             progress.update("slow key", probe.distinct(), events.count(), probe.inFlight(), (now - start) / 1e9);
-            if (notEnded == 0 && lag.kafkaLag() == 0) {
+            if (notEnded == 0 && lag.totalKafkaLag() == 0) {
                 return null;
             }
             if (notEnded == 0 && settleBy == Long.MAX_VALUE) {
@@ -132,9 +132,18 @@ final class SlowKeyRun {
             }
             if (now - deadline > 0 || now - settleBy > 0) {
                 return String.format(Locale.ROOT, "stopped after %.1f s: %,d records not ended, Kafka's lag %,d",
-                        (now - start) / 1e9, notEnded, lag.kafkaLag());
+                        (now - start) / 1e9, notEnded, lag.totalKafkaLag());
             }
             Thread.sleep(SAMPLE_EVERY_MILLIS);
+        }
+    }
+
+    /** The group's lag and backlog now, the group named as its topic. */
+    private GroupBacklog read(String topic) {
+        try {
+            return GroupBacklog.read(topics.admin(), topic, List.of(topic), READ_TIMEOUT);
+        } catch (KafkaException | IllegalArgumentException e) {
+            throw new CliException("cannot read the backlog of group " + topic + ": " + e.getMessage(), e);
         }
     }
 }

@@ -56,7 +56,7 @@ final class RecordedDemoRun {
         List<SlowKeyResult.LagSample> samples = new ArrayList<>();
         for (JsonNode t : k.get("samples")) {
             samples.add(new SlowKeyResult.LagSample(t.get(0).asDouble(), t.get(1).asLong(),
-                    t.get(2).isNull() ? GroupLagReader.GroupLag.UNKNOWN : t.get(2).asLong(), t.get(3).asLong()));
+                    t.get(2).asLong(), t.get(3).asLong()));
         }
         return new SlowKeyResult(k.get("partitions").asInt(), k.get("concurrency").asInt(), k.get("events").asLong(),
                 k.get("key").asText(), k.get("keyRecords").asLong(), k.get("holdSeconds").asDouble(), samples,
