@@ -158,8 +158,6 @@ final class DemoCharts {
         long top = Math.max(1, Math.max(processedTop, done));
         double pStep = Math.max(1, niceStep(top, 4));
         double pMax = Math.ceil(top / pStep - 1e-9) * pStep;
-        double xStep = niceStep(last > 0 ? last : 1, 5);
-        double xMax = Math.ceil((last > 0 ? last : 1) / xStep - 1e-9) * xStep;
 
         for (int i = 0; i <= steps; i++) {
             double y = bottom - i * h / steps;
@@ -175,13 +173,7 @@ final class DemoCharts {
                     compact(i * pStep));
         }
         line(b, "axis", TL_LEFT, TL_TOP, TL_LEFT, bottom);
-        int xSteps = (int) Math.round(xMax / xStep);
-        for (int i = 0; i <= xSteps; i++) {
-            double x = TL_LEFT + i * w / xSteps;
-            line(b, "axis", x, bottom, x, bottom + 4);
-            text(b, "tick", x, bottom + 14, "middle", number(i * xStep, xStep));
-        }
-        text(b, "caption", TL_LEFT + w / 2, bottom + 27, "middle", "seconds since the start");
+        double xMax = timeAxis(b, last, 5, TL_LEFT, w, bottom);
         idleMarks(b, result, samples, xMax, w, bottom);
 
         List<Sample> points = downsample(samples, MAX_POINTS);
@@ -212,6 +204,27 @@ final class DemoCharts {
         // At the top of the plot the label goes under its line, where there is room.
         text(b, "limit-label", TL_LEFT + w - 3, ly - TL_TOP < 12 ? ly + 11 : ly - 3, "end", label);
         return b.append("</svg>").toString();
+    }
+
+    /**
+     * The time axis under a plot that starts at {@code left} and is {@code w} wide: ticks at a
+     * nice step up to the first one at or after {@code seconds}, and its caption.
+     *
+     * @param ticks about how many steps
+     * @return the axis's end, in seconds: where {@code left + w} is
+     */
+    static double timeAxis(StringBuilder b, double seconds, int ticks, double left, double w, double bottom) {
+        double span = seconds > 0 ? seconds : 1;
+        double step = niceStep(span, ticks);
+        double end = Math.ceil(span / step - 1e-9) * step;
+        int steps = (int) Math.round(end / step);
+        for (int i = 0; i <= steps; i++) {
+            double x = left + i * w / steps;
+            line(b, "axis", x, bottom, x, bottom + 4);
+            text(b, "tick", x, bottom + 14, "middle", number(i * step, step));
+        }
+        text(b, "caption", left + w / 2, bottom + 27, "middle", "seconds since the start");
+        return end;
     }
 
     /**

@@ -1,8 +1,6 @@
 package dev.lanes.cli.demo;
 
 import static dev.lanes.cli.demo.DemoCharts.line;
-import static dev.lanes.cli.demo.DemoCharts.niceStep;
-import static dev.lanes.cli.demo.DemoCharts.number;
 import static dev.lanes.cli.demo.DemoCharts.open;
 import static dev.lanes.cli.demo.DemoCharts.text;
 import static dev.lanes.cli.demo.DemoHtml.format;
@@ -51,9 +49,7 @@ final class LagChart {
             last = Math.max(last, s.seconds());
         }
         int decades = Math.max(1, (int) Math.ceil(Math.log10(1 + max) - 1e-9));
-        double xEnd = Math.max(last, k.holdSeconds());
-        double xStep = niceStep(xEnd > 0 ? xEnd : 1, 8);
-        double xMax = Math.ceil((xEnd > 0 ? xEnd : 1) / xStep - 1e-9) * xStep;
+        double xMax = DemoCharts.timeAxis(b, Math.max(last, k.holdSeconds()), 8, LEFT, w, bottom);
 
         double holdX = LEFT + Math.min(k.holdSeconds(), xMax) / xMax * w;
         b.append(format("<rect class=\"hold\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%.1f\"/>\n", LEFT, TOP,
@@ -67,13 +63,6 @@ final class LagChart {
         double y1 = bottom - Math.log10(2) / decades * h;
         text(b, "tick", LEFT - 5, y1 + 3, "end", "1");
         line(b, "axis", LEFT, TOP, LEFT, bottom);
-        int xSteps = (int) Math.round(xMax / xStep);
-        for (int i = 0; i <= xSteps; i++) {
-            double x = LEFT + i * w / xSteps;
-            line(b, "axis", x, bottom, x, bottom + 4);
-            text(b, "tick", x, bottom + 15, "middle", number(i * xStep, xStep));
-        }
-        text(b, "caption", LEFT + w / 2, HEIGHT - 6, "middle", "seconds since the start");
         text(b, "caption", LEFT, TOP - 6, "start", "records (log scale, 0 at the bottom)");
         series(b, "not-ended", samples, LagSample::notEnded, decades, xMax, w, h, bottom);
         series(b, "kafka-lag", samples, LagSample::kafkaLag, decades, xMax, w, h, bottom);
