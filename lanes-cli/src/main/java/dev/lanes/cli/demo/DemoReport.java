@@ -55,11 +55,11 @@ final class DemoReport {
                         format("%,.0f", sample.notEnded())));
             }
         }
-        SlowKeyResult.LagSample widest = k.mostOvercounted();
-        if (widest != null) {
+        SlowKeyResult.LagSample most = k.mostOvercounted();
+        if (most != null) {
             out.append(String.format(Locale.ROOT, "at %.2f s Kafka's lag was %,d and Lanes' backlog %,d, with %,d"
-                            + " records not ended%n", widest.seconds(), widest.kafkaLag(), widest.backlog(),
-                    widest.notEnded()));
+                            + " records not ended%n", most.seconds(), most.kafkaLag(), most.backlog(),
+                    most.notEnded()));
         }
         out.append("Kafka lag: end - committed offsets, what KEDA's Kafka scaler sees. Lanes backlog: the same"
                 + " minus the offsets the commit metadata names as ended. not ended: counted by the handler.\n");

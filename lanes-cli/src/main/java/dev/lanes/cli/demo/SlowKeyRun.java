@@ -93,11 +93,11 @@ final class SlowKeyRun {
         }
         SlowKeyResult result = new SlowKeyResult(partitions, CONCURRENCY, events.count(), slowKey, slowRecords,
                 hold.toNanos() / 1e9, samples, note);
-        LagSample widest = result.mostOvercounted();
+        LagSample most = result.mostOvercounted();
         progress.line(String.format(Locale.ROOT, "slow key %s held %.1f s: %d samples%s%s", slowKey,
-                result.holdSeconds(), samples.size(), widest == null ? "" : String.format(Locale.ROOT,
-                        "; at %.1f s Kafka's lag %,d, not ended %,d", widest.seconds(), widest.kafkaLag(),
-                        widest.notEnded()), note == null ? "" : " " + note));
+                result.holdSeconds(), samples.size(), most == null ? "" : String.format(Locale.ROOT,
+                        "; at %.1f s Kafka's lag %,d, Lanes' backlog %,d", most.seconds(), most.kafkaLag(),
+                        most.backlog()), note == null ? "" : " " + note));
         return result;
     }
 
