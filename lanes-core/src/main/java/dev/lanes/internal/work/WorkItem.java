@@ -13,8 +13,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * ({@link #decode}) just before the handler sees it.
  *
  * <p>The attempt is written only by {@code BatchSettlement} on the poller thread, between two
- * attempts; the decoded record only by the worker running an attempt. Each is read by the other
- * side after a hand-over through the executor or the inbox, which orders the two.
+ * attempts; the decoded record and the attempt's timings only by the worker running an attempt (and
+ * the timings only when a listener wants them). Each is read by the other side after a hand-over
+ * through the executor or the inbox, which orders the two.
  */
 public final class WorkItem<K, V> implements LanesRecord<K, V> {
     private final ConsumerRecord<byte[], byte[]> record;
@@ -22,7 +23,17 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
     private final Lane lane;
     private final long trackerHandle;
     private final int bytes;
+    /** A timing not taken: no listener wanted it, or the attempt never started or never returned. */
+    public static final long NOT_TIMED = Long.MIN_VALUE;
+    private static final long UNSET = NOT_TIMED;
+
     private int attempt = 1;
+    /** Poller: when the poll that brought it returned ({@link #UNSET} in tests that do not say). */
+    private final long polledNanos;
+    /** Worker: when its first attempt started, and the current attempt's start and end. */
+    private long firstStartNanos = UNSET;
+    private long attemptStartNanos = UNSET;
+    private long attemptEndNanos = UNSET;
     /** The key and value in the user's types, once a worker deserialized them. */
     private boolean decoded;
     private K key;
@@ -32,6 +43,16 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
 
     public WorkItem(ConsumerRecord<byte[], byte[]> record, PartitionState partition, Lane lane, long trackerHandle,
                     int bytes) {
+        this(record, partition, lane, trackerHandle, bytes, UNSET);
+    }
+
+    /**
+     * @param polledNanos when the poll that brought it returned, by {@link System#nanoTime()}, or
+     *     {@link #NOT_TIMED}
+     */
+    public WorkItem(ConsumerRecord<byte[], byte[]> record, PartitionState partition, Lane lane, long trackerHandle,
+                    int bytes, long polledNanos) {
+        this.polledNanos = polledNanos;
         this.record = record;
         this.partition = partition;
         this.lane = lane;
@@ -100,6 +121,40 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
     @Override
     public int attempt() {
         return attempt;
+    }
+
+    /** Worker, only when a listener wants timings: an attempt starts at {@code nanos}. */
+    void attemptStarting(long nanos) {
+        attemptStartNanos = nanos;
+        attemptEndNanos = UNSET;
+        if (firstStartNanos == UNSET) {
+            firstStartNanos = nanos;
+        }
+    }
+
+    /** Worker, only when a listener wants timings: the attempt returned at {@code nanos} (not timed out). */
+    void attemptReturned(long nanos) {
+        attemptEndNanos = nanos;
+    }
+
+    /**
+     * Poller thread, once the attempt came back: how long it ran; for one timed out (its worker never
+     * said it returned), until {@code nowNanos} (by {@link System#nanoTime()}, the workers' clock);
+     * 0 when it never started or was not timed.
+     */
+    public long handlerNanos(long nowNanos) {
+        if (attemptStartNanos == UNSET) {
+            return 0;
+        }
+        return Math.max(0, (attemptEndNanos == UNSET ? nowNanos : attemptEndNanos) - attemptStartNanos);
+    }
+
+    /** Poller thread: from its poll to its first attempt's start; -1 when either was not timed. */
+    public long queuedNanos() {
+        if (polledNanos == UNSET || firstStartNanos == UNSET) {
+            return -1;
+        }
+        return Math.max(0, firstStartNanos - polledNanos);
     }
 
     /** Poller thread, between attempts: the next one begins. */
