@@ -29,13 +29,13 @@ final class StatsMeters {
             if (metric.kind() == LanesMetric.Kind.COUNTER) {
                 meters.add(FunctionCounter.builder(metric.metricName(), consumer, c -> c.stats().get(metric))
                         .tags(MeterNames.tags(metric, config.tags()))
-                        .description(metric.description())
+                        .description(MeterNames.description(metric))
                         .baseUnit(MeterNames.baseUnit(metric))
                         .register(registry));
             } else {
                 meters.add(Gauge.builder(metric.metricName(), consumer, c -> c.stats().get(metric))
                         .tags(MeterNames.tags(metric, config.tags()))
-                        .description(metric.description())
+                        .description(MeterNames.description(metric))
                         .baseUnit(MeterNames.baseUnit(metric))
                         .register(registry));
             }

@@ -53,7 +53,9 @@ class LanesMetricsIT {
                 .build();
         long poisoned = RECORDS / KEYS;
         try (LanesConsumer<String, String> lanes = LanesConsumer.create(options)) {
+            // --- README (Metrics): begin ---
             LanesMetrics.bind(lanes, registry, LanesMetricsConfig.builder().tag("group", "metered").build());
+            // --- README (Metrics): end ---
             lanes.start(record -> {
                 if (POISON.equals(record.key())) {
                     throw new IllegalStateException("poison");
