@@ -18,22 +18,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * through the executor or the inbox, which orders the two.
  */
 public final class WorkItem<K, V> implements LanesRecord<K, V> {
+    /** A timing not taken: no listener wanted it, or the attempt never started or never returned. */
+    public static final long NOT_TIMED = Long.MIN_VALUE;
+
     private final ConsumerRecord<byte[], byte[]> record;
     private final PartitionState partition;
     private final Lane lane;
     private final long trackerHandle;
     private final int bytes;
-    /** A timing not taken: no listener wanted it, or the attempt never started or never returned. */
-    public static final long NOT_TIMED = Long.MIN_VALUE;
-    private static final long UNSET = NOT_TIMED;
-
     private int attempt = 1;
-    /** Poller: when the poll that brought it returned ({@link #UNSET} in tests that do not say). */
-    private final long polledNanos;
-    /** Worker: when its first attempt started, and the current attempt's start and end. */
-    private long firstStartNanos = UNSET;
-    private long attemptStartNanos = UNSET;
-    private long attemptEndNanos = UNSET;
+    /**
+     * Its timings, made only while a listener wants them (at the poll, or by the worker at its
+     * first timed attempt): without one, a record carries one null reference, not four longs.
+     */
+    private Timings timings;
     /** The key and value in the user's types, once a worker deserialized them. */
     private boolean decoded;
     private K key;
@@ -43,7 +41,7 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
 
     public WorkItem(ConsumerRecord<byte[], byte[]> record, PartitionState partition, Lane lane, long trackerHandle,
                     int bytes) {
-        this(record, partition, lane, trackerHandle, bytes, UNSET);
+        this(record, partition, lane, trackerHandle, bytes, NOT_TIMED);
     }
 
     /**
@@ -52,7 +50,7 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
      */
     public WorkItem(ConsumerRecord<byte[], byte[]> record, PartitionState partition, Lane lane, long trackerHandle,
                     int bytes, long polledNanos) {
-        this.polledNanos = polledNanos;
+        this.timings = polledNanos == NOT_TIMED ? null : new Timings(polledNanos);
         this.record = record;
         this.partition = partition;
         this.lane = lane;
@@ -125,16 +123,19 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
 
     /** Worker, only when a listener wants timings: an attempt starts at {@code nanos}. */
     void attemptStarting(long nanos) {
-        attemptStartNanos = nanos;
-        attemptEndNanos = UNSET;
-        if (firstStartNanos == UNSET) {
-            firstStartNanos = nanos;
+        if (timings == null) {
+            timings = new Timings(NOT_TIMED); // the listener came after its poll
+        }
+        timings.attemptStartNanos = nanos;
+        timings.attemptEndNanos = NOT_TIMED;
+        if (timings.firstStartNanos == NOT_TIMED) {
+            timings.firstStartNanos = nanos;
         }
     }
 
     /** Worker, only when a listener wants timings: the attempt returned at {@code nanos} (not timed out). */
     void attemptReturned(long nanos) {
-        attemptEndNanos = nanos;
+        timings.attemptEndNanos = nanos;
     }
 
     /**
@@ -143,18 +144,19 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
      * 0 when it never started or was not timed.
      */
     public long handlerNanos(long nowNanos) {
-        if (attemptStartNanos == UNSET) {
+        if (timings == null || timings.attemptStartNanos == NOT_TIMED) {
             return 0;
         }
-        return Math.max(0, (attemptEndNanos == UNSET ? nowNanos : attemptEndNanos) - attemptStartNanos);
+        long end = timings.attemptEndNanos == NOT_TIMED ? nowNanos : timings.attemptEndNanos;
+        return Math.max(0, end - timings.attemptStartNanos);
     }
 
     /** Poller thread: from its poll to its first attempt's start; -1 when either was not timed. */
     public long queuedNanos() {
-        if (polledNanos == UNSET || firstStartNanos == UNSET) {
+        if (timings == null || timings.polledNanos == NOT_TIMED || timings.firstStartNanos == NOT_TIMED) {
             return -1;
         }
-        return Math.max(0, firstStartNanos - polledNanos);
+        return Math.max(0, timings.firstStartNanos - timings.polledNanos);
     }
 
     /** Poller thread, between attempts: the next one begins. */
@@ -185,6 +187,21 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
             size += header.key().length() + (header.value() == null ? 0 : header.value().length);
         }
         return size;
+    }
+
+    /**
+     * When its poll returned (written by the poller at the poll), and its first attempt's start and
+     * the current attempt's start and end (written by the worker running the attempt).
+     */
+    private static final class Timings {
+        final long polledNanos;
+        long firstStartNanos = NOT_TIMED;
+        long attemptStartNanos = NOT_TIMED;
+        long attemptEndNanos = NOT_TIMED;
+
+        Timings(long polledNanos) {
+            this.polledNanos = polledNanos;
+        }
     }
 
     @Override

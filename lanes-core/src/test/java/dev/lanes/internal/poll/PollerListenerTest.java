@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -40,6 +41,8 @@ class PollerListenerTest {
     private static final TopicPartition TP0 = new TopicPartition("t", 0);
     private static final long SECOND = 1_000_000_000L;
     private static final long MILLI = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final RecordDecoder<String, String> STRINGS =
+            new RecordDecoder<>(new StringDeserializer(), new StringDeserializer());
 
     private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
     private final ManualExecutor executor = new ManualExecutor();
@@ -68,6 +71,10 @@ class PollerListenerTest {
     };
 
     private Poller poller(int maxConcurrency, RecordHandler<String, String> handler) {
+        return poller(maxConcurrency, BatchFactory.blocking(handler, STRINGS));
+    }
+
+    private Poller poller(int maxConcurrency, BatchFactory batches) {
         LanesOptions<String, String> options = LanesOptions.<String, String>builder()
                 .consumerProperties(Map.of("bootstrap.servers", "127.0.0.1:1", "group.id", "g"))
                 .keyDeserializer(new StringDeserializer())
@@ -80,8 +87,7 @@ class PollerListenerTest {
                         .jitter(0).maxAttempts(2).onExhausted(FailureAction.SKIP).build())
                 .build();
         Poller poller = new Poller(consumer, EngineConfig.of(options, 500, 4096),
-                BatchFactory.blocking(handler, new RecordDecoder<>(new StringDeserializer(), new StringDeserializer())),
-                executor, null, null, () -> now, stats, listeners, 42);
+                batches, executor, null, null, () -> now, stats, listeners, 42);
         poller.subscribe();
         consumer.rebalance(List.of(TP0));
         consumer.updateBeginningOffsets(Map.of(TP0, 0L));
@@ -134,6 +140,24 @@ class PollerListenerTest {
         assertThat(ends).containsExactlyInAnyOrder("0 OK", "2 OK", "1 SKIPPED");
         assertThat(queuedNanos).allSatisfy(nanos -> assertThat(nanos).isNotNegative());
         assertThat(endedAt).allSatisfy(millis -> assertThat(millis).isBetween(wallBefore, System.currentTimeMillis()));
+    }
+
+    @Test
+    void timesAnAsynchronousHandlerUntilItsStageCompletes() {
+        listeners.add(recording);
+        CompletableFuture<Void> stage = new CompletableFuture<>();
+        Poller poller = poller(10, BatchFactory.async((LanesRecord<String, String> record) -> stage, STRINGS));
+        add(0);
+        poller.runOnce(0);
+        executor.runAll();
+        busyFor(MILLI); // the handler returned its stage at once; the work takes this long
+
+        stage.complete(null);
+        poller.runOnce(0);
+
+        assertThat(attempts).containsExactly("0#1 ok");
+        assertThat(handlerNanos).singleElement().satisfies(nanos -> assertThat(nanos).isGreaterThanOrEqualTo(MILLI));
+        assertThat(ends).containsExactly("0 OK");
     }
 
     @Test
