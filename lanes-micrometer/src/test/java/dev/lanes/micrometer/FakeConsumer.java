@@ -11,10 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 
 /** A consumer whose stats the test sets, and whose listeners the test calls: the binding seen alone. */
 final class FakeConsumer implements LanesConsumer<String, String> {
@@ -55,19 +58,11 @@ final class FakeConsumer implements LanesConsumer<String, String> {
 
     /** A record with this timestamp, as the listeners see it. */
     static LanesRecord<String, String> record(long timestamp) {
-        ConsumerRecord<String, String> record = new ConsumerRecord<>("t", 0, 7, timestamp,
-                org.apache.kafka.common.record.TimestampType.CREATE_TIME, 1, 1, "k", "v",
-                new org.apache.kafka.common.header.internals.RecordHeaders(), java.util.Optional.empty());
-        return new LanesRecord<>() {
-            @Override
-            public ConsumerRecord<String, String> consumerRecord() {
-                return record;
-            }
+        return new AttemptAt(new ConsumerRecord<>("t", 0, 7, timestamp, TimestampType.CREATE_TIME, 1, 1, "k", "v",
+                new RecordHeaders(), Optional.empty()), 1);
+    }
 
-            @Override
-            public int attempt() {
-                return 1;
-            }
-        };
+    private record AttemptAt(ConsumerRecord<String, String> consumerRecord, int attempt)
+            implements LanesRecord<String, String> {
     }
 }

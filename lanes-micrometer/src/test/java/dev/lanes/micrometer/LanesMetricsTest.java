@@ -41,7 +41,8 @@ class LanesMetricsTest {
 
     @Test
     void registersOneMeterPerListedMetricAndEachMoves() {
-        LanesMetrics metrics = LanesMetrics.bind(consumer, registry, LanesMetricsConfig.builder().tag("group", "g").build());
+        LanesMetrics metrics = LanesMetrics.bind(consumer, registry,
+                LanesMetricsConfig.builder().tag("group", "g").build());
         assertThat(consumer.listeners).hasSize(1);
         LanesListener listener = consumer.listeners.get(0);
 
@@ -95,7 +96,8 @@ class LanesMetricsTest {
         LanesMetrics.bind(consumer, registry, LanesMetricsConfig.builder().percentiles(0.5, 0.99).build());
         consumer.listeners.get(0).attemptEnded(FakeConsumer.record(0), 1_000_000, null);
 
-        ValueAtPercentile[] published = registry.get("lanes.handler.duration").timer().takeSnapshot().percentileValues();
+        ValueAtPercentile[] published = registry.get("lanes.handler.duration").timer().takeSnapshot()
+                .percentileValues();
         assertThat(Arrays.stream(published).map(ValueAtPercentile::percentile)).containsExactly(0.5, 0.99);
     }
 

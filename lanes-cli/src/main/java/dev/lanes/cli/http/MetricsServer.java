@@ -54,7 +54,8 @@ public final class MetricsServer implements AutoCloseable {
             throw new CliException("cannot serve on " + address.getHostAddress() + ":" + port
                     + ": the port is in use (" + e.getMessage() + "); choose another");
         } catch (IOException e) {
-            throw new CliException("cannot serve on " + address.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
+            throw new CliException("cannot serve on " + address.getHostAddress() + ":" + port + ": "
+                    + e.getMessage(), e);
         }
         routes.forEach((path, route) -> server.createContext(path, exchange -> answer(exchange, path, route)));
         ExecutorService executor = Executors.newSingleThreadExecutor(task -> {

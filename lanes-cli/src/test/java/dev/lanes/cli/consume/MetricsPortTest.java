@@ -33,6 +33,7 @@ class MetricsPortTest {
 
     @Test
     void aPortOutOfRangeIsBadInput() {
-        consume("70000").assertBadInput("lanes: error: --metrics-port must be 1 to 65535, was 70000 (see 'lanes consume --help')");
+        consume("70000").assertBadInput(
+                "lanes: error: --metrics-port must be 1 to 65535, was 70000 (see 'lanes consume --help')");
     }
 }

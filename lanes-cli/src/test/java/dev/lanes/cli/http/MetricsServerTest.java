@@ -28,8 +28,9 @@ class MetricsServerTest {
     @Test
     void servesWhatTheSupplierReturnsAtEachRequest() throws Exception {
         AtomicInteger scrapes = new AtomicInteger();
-        try (MetricsServer server = MetricsServer.start(LOOPBACK, 0, Map.of("/metrics",
-                new MetricsServer.Route(MetricsServer.PROMETHEUS_TEXT, () -> "scrape " + scrapes.incrementAndGet() + "\n")))) {
+        MetricsServer.Route route = new MetricsServer.Route(MetricsServer.PROMETHEUS_TEXT,
+                () -> "scrape " + scrapes.incrementAndGet() + "\n");
+        try (MetricsServer server = MetricsServer.start(LOOPBACK, 0, Map.of("/metrics", route))) {
             HttpResponse<String> first = send(server.port(), "GET", "/metrics");
             HttpResponse<String> second = send(server.port(), "GET", "/metrics");
 
