@@ -16,7 +16,10 @@ package dev.lanes;
  * reads the clock once per invocation and the poller calls these methods once per invocation and
  * once per ended record.
  *
- * <p>Durations are in nanoseconds, measured with {@link System#nanoTime()}.
+ * <p>Durations are in nanoseconds, measured with {@link System#nanoTime()}. A tracer can record an
+ * invocation's span after the fact from them (it ended at the call, and began
+ * {@code handlerNanos} before); one that must run code inside the invocation, on the worker's
+ * thread (to make a span current there), wraps the handler instead.
  */
 public interface LanesListener {
 
