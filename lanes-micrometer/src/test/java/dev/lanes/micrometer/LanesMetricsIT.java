@@ -36,7 +36,7 @@ class LanesMetricsIT {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private RequiredSearch meter(String name) {
-        return registry.get(name).tag("group", "metered");
+        return registry.get(name).tag("group", "orders");
     }
 
     @Test
@@ -54,7 +54,7 @@ class LanesMetricsIT {
         long poisoned = RECORDS / KEYS;
         try (LanesConsumer<String, String> lanes = LanesConsumer.create(options)) {
             // --- README (Metrics): begin ---
-            LanesMetrics.bind(lanes, registry, LanesMetricsConfig.builder().tag("group", "metered").build());
+            LanesMetrics.bind(lanes, registry, LanesMetricsConfig.builder().tag("group", "orders").build());
             // --- README (Metrics): end ---
             lanes.start(record -> {
                 if (POISON.equals(record.key())) {
