@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * Every metric a {@link LanesConsumer} keeps about itself, declared once: its name, fixed tags,
  * kind, unit and description. {@link LanesStats} is a snapshot of the counters and gauges,
- * {@link LanesListener} is told what the timers measure, docs/METRICS.md is rendered from this list
+ * {@link RecordObserver} is told what the timers measure, docs/METRICS.md is rendered from this list
  * (a test fails when it is stale), and the Micrometer binding ({@code lanes-micrometer}) registers
  * one meter per constant under its {@link #metricName()} and {@link #tags()}.
  *
@@ -79,7 +79,7 @@ public enum LanesMetric {
 
     /**
      * A counter only grows; a gauge is a value at the time it is read; a timer is a distribution of
-     * durations, measured per record or invocation and told to a {@link LanesListener}, never part
+     * durations, measured per record or invocation and told to a {@link RecordObserver}, never part
      * of {@link LanesStats}.
      */
     public enum Kind { COUNTER, GAUGE, TIMER }

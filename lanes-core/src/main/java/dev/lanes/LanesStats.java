@@ -10,7 +10,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * A snapshot of every counter and gauge {@link LanesMetric} of a {@link LanesConsumer} (the timers
- * are told to a {@link LanesListener} instead), for progress lines and health checks: the counters
+ * are told to a {@link RecordObserver} instead), for progress lines and health checks: the counters
  * only grow, the gauges are the values at the time of the snapshot. Read one metric with
  * {@link #get}, all of them with {@link #asMap()}, or the common ones with the named accessors; the
  * backlog of each owned partition with {@link #backlogByPartition()}. Immutable.
@@ -48,7 +48,7 @@ public final class LanesStats {
     /** @throws IllegalArgumentException for a {@link LanesMetric.Kind#TIMER timer}, which stats do not hold */
     public long get(LanesMetric metric) {
         if (!metric.inStats()) {
-            throw new IllegalArgumentException(metric.metricName() + " is a timer: a LanesListener is told of it,"
+            throw new IllegalArgumentException(metric.metricName() + " is a timer: a RecordObserver is told of it,"
                     + " stats do not hold it");
         }
         return values[metric.ordinal()];

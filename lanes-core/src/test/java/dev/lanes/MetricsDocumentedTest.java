@@ -36,7 +36,7 @@ class MetricsDocumentedTest {
         page.append("Every metric of a Lanes consumer. `LanesConsumer.stats()` returns the counters and gauges:")
                 .append(" `get(LanesMetric)` reads one, `asMap()` all of them. A counter only grows; a gauge is the")
                 .append(" value at the time of the snapshot. A timer is a distribution of durations, told per record")
-                .append(" or per handler invocation to a `LanesListener` (`LanesConsumer.addListener`).\n\n")
+                .append(" or per handler invocation to a `RecordObserver` (`LanesConsumer.addObserver`).\n\n")
                 .append("The Micrometer binding (`lanes-micrometer`, `LanesMetrics.bind`) registers one meter per")
                 .append(" row: its name and tags as listed, plus the binding's common tags (e.g. `group`). The three")
                 .append(" outcomes of `lanes.records.ended` are one counter with the tag `outcome`. In Prometheus text")

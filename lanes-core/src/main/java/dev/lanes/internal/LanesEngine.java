@@ -3,14 +3,14 @@ package dev.lanes.internal;
 import dev.lanes.AsyncRecordHandler;
 import dev.lanes.LanesConsumer;
 import dev.lanes.LanesException;
-import dev.lanes.LanesListener;
+import dev.lanes.RecordObserver;
 import dev.lanes.LanesOptions;
 import dev.lanes.LanesStats;
 import dev.lanes.RecordHandler;
 import dev.lanes.internal.commit.MetadataLimit;
 import dev.lanes.internal.failure.DeadLetterClients;
 import dev.lanes.internal.metrics.EngineStats;
-import dev.lanes.internal.metrics.RecordListeners;
+import dev.lanes.internal.metrics.RecordObservers;
 import dev.lanes.internal.poll.Backpressure;
 import dev.lanes.internal.poll.Poller;
 import dev.lanes.internal.work.BatchFactory;
@@ -54,7 +54,7 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
     private final CompletableFuture<Void> termination = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final EngineStats stats = new EngineStats();
-    private final RecordListeners listeners = new RecordListeners();
+    private final RecordObservers observers = new RecordObservers();
     private volatile boolean closeRequested;
     private volatile Duration closeTimeout;
     private volatile Inbox inbox;
@@ -88,8 +88,8 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
     }
 
     @Override
-    public void addListener(LanesListener listener) {
-        listeners.add(listener);
+    public void addObserver(RecordObserver observer) {
+        observers.add(observer);
     }
 
     @Override
@@ -204,7 +204,7 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
             }
             poller = new Poller(consumer, config, batches, executor, watchdog,
                     DeadLetterClients.kafka(props, options.retryPolicy().deadLetterProducerProperties()),
-                    System::nanoTime, stats, listeners, System.nanoTime());
+                    System::nanoTime, stats, observers, System.nanoTime());
             inbox = poller.inbox();
             poller.subscribe();
             while (!closeRequested && poller.stopCause() == null) {

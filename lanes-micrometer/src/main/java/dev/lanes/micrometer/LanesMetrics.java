@@ -20,7 +20,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Counters and gauges read {@code consumer.stats()} when the registry reads them; the timers
- * are fed by a {@link dev.lanes.LanesListener} the binding adds to the consumer, so bind before
+ * are fed by a {@link dev.lanes.RecordObserver} the binding adds to the consumer, so bind before
  * {@code start} for them to see every record. {@link #close()} removes the meters (the consumer
  * keeps telling the listener, which then records into timers no registry reads). Thread-safe.
  */
@@ -48,7 +48,7 @@ public final class LanesMetrics implements AutoCloseable {
         List<Meter> meters = new ArrayList<>(StatsMeters.register(consumer, registry, config));
         RecordTimers timers = new RecordTimers(registry, config);
         meters.addAll(timers.meters());
-        consumer.addListener(timers);
+        consumer.addObserver(timers);
         PartitionBacklogGauges partitions = config.backlogPerPartition()
                 ? new PartitionBacklogGauges(consumer, registry, config) : null;
         return new LanesMetrics(registry, List.copyOf(meters), partitions);

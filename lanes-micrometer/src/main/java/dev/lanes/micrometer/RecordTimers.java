@@ -1,6 +1,6 @@
 package dev.lanes.micrometer;
 
-import dev.lanes.LanesListener;
+import dev.lanes.RecordObserver;
 import dev.lanes.LanesMetric;
 import dev.lanes.LanesRecord;
 import dev.lanes.RecordOutcome;
@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The timers of a consumer ({@link LanesMetric.Kind#TIMER}), fed by the consumer as a
- * {@link LanesListener}: on its poller thread, one call per handler invocation and one per record
+ * {@link RecordObserver}: on its poller thread, one call per handler invocation and one per record
  * ended. Holds only the timers, which Micrometer makes safe to record from any thread.
  */
-final class RecordTimers implements LanesListener {
+final class RecordTimers implements RecordObserver {
     private final Timer handlerDuration;
     private final Timer queuedDuration;
     private final Timer latency;

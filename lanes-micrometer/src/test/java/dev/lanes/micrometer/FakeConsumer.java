@@ -2,7 +2,7 @@ package dev.lanes.micrometer;
 
 import dev.lanes.AsyncRecordHandler;
 import dev.lanes.LanesConsumer;
-import dev.lanes.LanesListener;
+import dev.lanes.RecordObserver;
 import dev.lanes.LanesMetric;
 import dev.lanes.LanesRecord;
 import dev.lanes.LanesStats;
@@ -23,7 +23,7 @@ import org.apache.kafka.common.record.TimestampType;
 final class FakeConsumer implements LanesConsumer<String, String> {
     final long[] values = new long[LanesMetric.values().length];
     volatile Map<TopicPartition, Long> backlog = Map.of();
-    final List<LanesListener> listeners = new ArrayList<>();
+    final List<RecordObserver> listeners = new ArrayList<>();
 
     @Override
     public void start(RecordHandler<String, String> handler) {
@@ -34,7 +34,7 @@ final class FakeConsumer implements LanesConsumer<String, String> {
     }
 
     @Override
-    public void addListener(LanesListener listener) {
+    public void addObserver(RecordObserver listener) {
         listeners.add(listener);
     }
 

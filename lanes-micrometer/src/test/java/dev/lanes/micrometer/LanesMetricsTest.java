@@ -2,7 +2,7 @@ package dev.lanes.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lanes.LanesListener;
+import dev.lanes.RecordObserver;
 import dev.lanes.LanesMetric;
 import dev.lanes.RecordOutcome;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -44,7 +44,7 @@ class LanesMetricsTest {
         LanesMetrics metrics = LanesMetrics.bind(consumer, registry,
                 LanesMetricsConfig.builder().tag("group", "g").build());
         assertThat(consumer.listeners).hasSize(1);
-        LanesListener listener = consumer.listeners.get(0);
+        RecordObserver listener = consumer.listeners.get(0);
 
         assertThat(metrics.meters()).hasSize(LanesMetric.values().length);
         for (LanesMetric metric : LanesMetric.values()) {
@@ -73,7 +73,7 @@ class LanesMetricsTest {
     @Test
     void timersRecordWhatTheyAreToldAndSkipWhatWasNotMeasured() {
         LanesMetrics.bind(consumer, registry);
-        LanesListener listener = consumer.listeners.get(0);
+        RecordObserver listener = consumer.listeners.get(0);
         long now = System.currentTimeMillis();
 
         listener.attemptEnded(FakeConsumer.record(now), TimeUnit.MILLISECONDS.toNanos(30), new IllegalStateException());

@@ -15,7 +15,7 @@ import org.apache.kafka.common.TopicPartition;
  * {@code Poller}, once per turn, through {@link #publishGauges} and {@link #publishFlow}, and the
  * backlog by {@code OwnBacklog} (on the poller thread) through {@link #publishBacklog}. Each is a
  * {@link LanesMetric}, read through {@link #read}; the timers are not kept here (they go to the
- * {@link RecordListeners}).
+ * {@link RecordObservers}).
  */
 public final class EngineStats {
     public final LongAdder polled = new LongAdder();

@@ -1,12 +1,12 @@
 package dev.lanes.internal.poll;
 
 import dev.lanes.LanesException;
-import dev.lanes.LanesListener;
+import dev.lanes.RecordObserver;
 import dev.lanes.RecordOutcome;
 import dev.lanes.internal.failure.DeadLetterWrite;
 import dev.lanes.internal.failure.RecordFailures;
 import dev.lanes.internal.metrics.EngineStats;
-import dev.lanes.internal.metrics.RecordListeners;
+import dev.lanes.internal.metrics.RecordObservers;
 import dev.lanes.internal.schedule.Scheduler;
 import dev.lanes.internal.work.Batch;
 import dev.lanes.internal.work.Completion;
@@ -23,7 +23,7 @@ import java.util.List;
  * come back the same way.
  *
  * <p>Confined to the poller thread; writes no state of its own. The only place a tracker learns
- * that a handled record ended, and the one that tells the {@link RecordListeners} of each
+ * that a handled record ended, and the one that tells the {@link RecordObservers} of each
  * invocation and each record's end.
  */
 final class BatchSettlement {
@@ -33,11 +33,11 @@ final class BatchSettlement {
     private final Backpressure backpressure;
     private final EngineStats stats;
     private final RecordFailures failures;
-    private final RecordListeners listeners;
+    private final RecordObservers observers;
 
     BatchSettlement(PartitionLifecycle lifecycle, Dispatcher dispatcher, Scheduler scheduler, Backpressure backpressure,
-                    EngineStats stats, RecordFailures failures, RecordListeners listeners) {
-        this.listeners = listeners;
+                    EngineStats stats, RecordFailures failures, RecordObservers observers) {
+        this.observers = observers;
         this.lifecycle = lifecycle;
         this.dispatcher = dispatcher;
         this.scheduler = scheduler;
@@ -71,22 +71,22 @@ final class BatchSettlement {
 
     /**
      * Ends a record: its lane goes on, its offset is marked ended, its buffer is freed, and the
-     * listeners are told.
+     * observers are told.
      */
     void end(WorkItem<?, ?> item, RecordOutcome outcome) {
         scheduler.ended(item);
         item.partitionState().tracker().markEnded(item.trackerHandle());
         backpressure.removed(item.partitionState(), item.bytes());
-        LanesListener listener = listeners.current();
-        if (listener != null) {
-            listener.recordEnded(item, outcome, item.queuedNanos(), System.currentTimeMillis());
+        RecordObserver observer = observers.current();
+        if (observer != null) {
+            observer.recordEnded(item, outcome, item.queuedNanos(), System.currentTimeMillis());
         }
     }
 
     private void settle(Batch batch, long nowNanos) {
-        LanesListener listener = listeners.current();
+        RecordObserver observer = observers.current();
         // A timed-out attempt ran until now, on the workers' clock (System.nanoTime, as they read it).
-        long workerNow = listener == null ? 0 : System.nanoTime();
+        long workerNow = observer == null ? 0 : System.nanoTime();
         List<WorkItem<?, ?>> unstarted = null;
         List<WorkItem<?, ?>> items = batch.items();
         int succeeded = 0;
@@ -102,8 +102,8 @@ final class BatchSettlement {
                 scheduler.abandon(item); // skipped because its partition is leaving
                 continue;
             }
-            if (listener != null && outcome != Batch.NOT_STARTED) {
-                listener.attemptEnded(item, item.handlerNanos(workerNow),
+            if (observer != null && outcome != Batch.NOT_STARTED) {
+                observer.attemptEnded(item, item.handlerNanos(workerNow),
                         outcome == Batch.FAILED ? batch.firstError() : null);
             }
             if (outcome == Batch.ENDED) {

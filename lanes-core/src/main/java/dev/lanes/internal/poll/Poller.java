@@ -11,7 +11,7 @@ import dev.lanes.internal.failure.RecordFailures;
 import dev.lanes.internal.limit.ConcurrencyLimit;
 import dev.lanes.internal.limit.FixedConcurrencyLimit;
 import dev.lanes.internal.metrics.EngineStats;
-import dev.lanes.internal.metrics.RecordListeners;
+import dev.lanes.internal.metrics.RecordObservers;
 import dev.lanes.internal.schedule.BatchSizer;
 import dev.lanes.internal.schedule.Scheduler;
 import dev.lanes.internal.work.BatchFactory;
@@ -82,33 +82,33 @@ public final class Poller {
     private final MissingTopics missingTopics;
     private final ConcurrencyLimit limit;
     private final OwnBacklog backlog = new OwnBacklog();
-    private final RecordListeners listeners;
+    private final RecordObservers observers;
 
-    /** A poller that tells no listener. */
+    /** A poller that tells no observer. */
     public Poller(Consumer<byte[], byte[]> consumer, EngineConfig config, BatchFactory batches, Executor executor,
                   HandlerWatchdog watchdog, DeadLetterClients deadLetterClients, LongSupplier nanoClock,
                   EngineStats stats, long randomSeed) {
         this(consumer, config, batches, executor, watchdog, deadLetterClients, nanoClock, stats,
-                RecordListeners.none(), randomSeed);
+                RecordObservers.none(), randomSeed);
     }
 
     /**
      * @param watchdog ends invocations that run past the handler timeout; {@code null} when it is off
      * @param deadLetterClients how to reach the dead-letter topic, if the retry policy names one
-     * @param listeners told of every invocation and every record that ends
+     * @param observers told of every invocation and every record that ends
      */
     public Poller(Consumer<byte[], byte[]> consumer, EngineConfig config, BatchFactory batches, Executor executor,
                   HandlerWatchdog watchdog, DeadLetterClients deadLetterClients, LongSupplier nanoClock,
-                  EngineStats stats, RecordListeners listeners, long randomSeed) {
+                  EngineStats stats, RecordObservers observers, long randomSeed) {
         this.consumer = consumer;
         this.config = config;
         this.nanoClock = nanoClock;
         this.stats = stats;
-        this.listeners = listeners;
+        this.observers = observers;
         BatchSizer sizer = new BatchSizer(batches.batches() ? config.maxBatchSize() : 1,
                 Runtime.getRuntime().availableProcessors());
         this.limit = new FixedConcurrencyLimit(config.maxConcurrency());
-        this.dispatcher = new Dispatcher(scheduler, sizer, limit, batches, executor, watchdog, listeners);
+        this.dispatcher = new Dispatcher(scheduler, sizer, limit, batches, executor, watchdog, observers);
         this.backpressure = new Backpressure(config.maxBufferedRecords(), config.maxBufferedBytes(),
                 config.maxPollRecords(), config.maxPollBytes());
         this.commits = new CommitManager(consumer, config.commitInterval(), config.metadataMaxChars(), stats,
@@ -120,7 +120,7 @@ public final class Poller {
         this.lifecycle = new PartitionLifecycle(scheduler, backpressure, commits, dispatcher, failures, stats,
                 nanoClock, config.revokeTimeout(), config.commitSyncTimeout(), this::takeBackFinished);
         this.settlement = new BatchSettlement(lifecycle, dispatcher, scheduler, backpressure, stats, failures,
-                listeners);
+                observers);
         this.missingTopics = new MissingTopics(consumer, config.topicPattern() == null ? config.topics() : List.of(),
                 nanoClock.getAsLong());
         this.intake = new RecordIntake(consumer, lifecycle, backpressure, scheduler, sizer, stats, config.lanes(),
@@ -154,8 +154,8 @@ public final class Poller {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofNanos(blockInPoll ? wait : 0));
         now = nanoClock.getAsLong();
         // Queued time is measured on the workers' clock (the batches read System.nanoTime), and only
-        // for a listener: without one, no clock is read per poll for it.
-        intake.queue(records, records.isEmpty() || listeners.current() == null ? WorkItem.NOT_TIMED : System.nanoTime());
+        // for an observer: without one, no clock is read per poll for it.
+        intake.queue(records, records.isEmpty() || observers.current() == null ? WorkItem.NOT_TIMED : System.nanoTime());
         dispatcher.startWork(now);
         if (!blockInPoll && records.isEmpty() && idle(now)) {
             dispatcher.inbox().await(Math.min(wait, fetching ? FETCH_WAIT_WHILE_BUSY_NANOS : PAUSED_WAIT_NANOS));

@@ -1,7 +1,7 @@
 package dev.lanes.internal.work;
 
 import dev.lanes.internal.limit.ConcurrencyLimit;
-import dev.lanes.internal.metrics.RecordListeners;
+import dev.lanes.internal.metrics.RecordObservers;
 import dev.lanes.internal.schedule.BatchSizer;
 import dev.lanes.internal.schedule.Scheduler;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ public final class Dispatcher {
     private final Inbox inbox = new Inbox();
     /** {@code null} when the handler timeout is off. */
     private final HandlerWatchdog watchdog;
-    private final RecordListeners listeners;
+    private final RecordObservers observers;
     private int batchesOut;
     /** Records in the batches out (their handlers running, or waiting behind another of their batch). */
     private int recordsOut;
@@ -39,16 +39,16 @@ public final class Dispatcher {
     /** @param watchdog ends records that run past the handler timeout; {@code null} when it is off */
     public Dispatcher(Scheduler scheduler, BatchSizer sizer, ConcurrencyLimit limit, BatchFactory batches,
                       Executor executor, HandlerWatchdog watchdog) {
-        this(scheduler, sizer, limit, batches, executor, watchdog, RecordListeners.none());
+        this(scheduler, sizer, limit, batches, executor, watchdog, RecordObservers.none());
     }
 
     /**
      * @param watchdog ends records that run past the handler timeout; {@code null} when it is off
-     * @param listeners while there are any, each batch times its records for them
+     * @param observers while there are any, each batch times its records for them
      */
     public Dispatcher(Scheduler scheduler, BatchSizer sizer, ConcurrencyLimit limit, BatchFactory batches,
-                      Executor executor, HandlerWatchdog watchdog, RecordListeners listeners) {
-        this.listeners = listeners;
+                      Executor executor, HandlerWatchdog watchdog, RecordObservers observers) {
+        this.observers = observers;
         this.watchdog = watchdog;
         this.scheduler = scheduler;
         this.sizer = sizer;
@@ -73,7 +73,7 @@ public final class Dispatcher {
             recordsOut += items.size();
             free--;
             Batch batch = batches.create(items, inbox);
-            if (listeners.current() != null) {
+            if (observers.current() != null) {
                 batch.timeRecords();
             }
             hand(batch);

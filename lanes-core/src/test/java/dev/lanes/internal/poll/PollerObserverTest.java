@@ -3,7 +3,7 @@ package dev.lanes.internal.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanes.FailureAction;
-import dev.lanes.LanesListener;
+import dev.lanes.RecordObserver;
 import dev.lanes.LanesMetric;
 import dev.lanes.LanesOptions;
 import dev.lanes.LanesRecord;
@@ -13,7 +13,7 @@ import dev.lanes.RecordOutcome;
 import dev.lanes.RetryPolicy;
 import dev.lanes.internal.EngineConfig;
 import dev.lanes.internal.metrics.EngineStats;
-import dev.lanes.internal.metrics.RecordListeners;
+import dev.lanes.internal.metrics.RecordObservers;
 import dev.lanes.internal.work.BatchFactory;
 import dev.lanes.internal.work.RecordDecoder;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +33,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the poller tells a {@link LanesListener} (every invocation and every record's end, with
+ * What the poller tells a {@link RecordObserver} (every invocation and every record's end, with
  * their timings) and the gauges it publishes each turn: a mock consumer, a manual executor, and a
  * poller clock that moves only when told.
  */
-class PollerListenerTest {
+class PollerObserverTest {
     private static final TopicPartition TP0 = new TopicPartition("t", 0);
     private static final long SECOND = 1_000_000_000L;
     private static final long MILLI = TimeUnit.MILLISECONDS.toNanos(1);
@@ -47,7 +47,7 @@ class PollerListenerTest {
     private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
     private final ManualExecutor executor = new ManualExecutor();
     private final EngineStats stats = new EngineStats();
-    private final RecordListeners listeners = new RecordListeners();
+    private final RecordObservers listeners = new RecordObservers();
     private final List<String> attempts = new ArrayList<>();
     private final List<String> ends = new ArrayList<>();
     private final List<Long> handlerNanos = new ArrayList<>();
@@ -55,7 +55,7 @@ class PollerListenerTest {
     private final List<Long> endedAt = new ArrayList<>();
     private long now = 1_000 * SECOND;
 
-    private final LanesListener recording = new LanesListener() {
+    private final RecordObserver recording = new RecordObserver() {
         @Override
         public void attemptEnded(LanesRecord<?, ?> record, long nanos, Throwable failure) {
             attempts.add(record.offset() + "#" + record.attempt() + (failure == null ? " ok" : " failed"));

@@ -12,7 +12,7 @@ package dev.lanes;
  * consumer. What it throws is logged and ignored. The {@link LanesRecord} passed is valid only
  * during the call.
  *
- * <p><b>Cost.</b> With no listener added, the engine reads no clock per record. With one, a worker
+ * <p><b>Cost.</b> With no observer added, the engine reads no clock per record. With one, a worker
  * reads the clock once per invocation and the poller calls these methods once per invocation and
  * once per ended record.
  *
@@ -21,7 +21,7 @@ package dev.lanes;
  * {@code handlerNanos} before); one that must run code inside the invocation, on the worker's
  * thread (to make a span current there), wraps the handler instead.
  */
-public interface LanesListener {
+public interface RecordObserver {
 
     /**
      * A handler invocation ended, well or not.
@@ -40,7 +40,7 @@ public interface LanesListener {
      *
      * @param outcome how it ended
      * @param queuedNanos from its poll to the start of its first attempt; -1 when not measured (the
-     *     listener was added after the record started)
+     *     observer was added after the record started)
      * @param endedAtEpochMillis when it ended, by the wall clock ({@link System#currentTimeMillis()}),
      *     to compare with {@link LanesRecord#timestamp()}
      */
