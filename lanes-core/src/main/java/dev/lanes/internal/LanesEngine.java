@@ -3,12 +3,14 @@ package dev.lanes.internal;
 import dev.lanes.AsyncRecordHandler;
 import dev.lanes.LanesConsumer;
 import dev.lanes.LanesException;
+import dev.lanes.RecordObserver;
 import dev.lanes.LanesOptions;
 import dev.lanes.LanesStats;
 import dev.lanes.RecordHandler;
 import dev.lanes.internal.commit.MetadataLimit;
 import dev.lanes.internal.failure.DeadLetterClients;
 import dev.lanes.internal.metrics.EngineStats;
+import dev.lanes.internal.metrics.RecordObservers;
 import dev.lanes.internal.poll.Backpressure;
 import dev.lanes.internal.poll.Poller;
 import dev.lanes.internal.work.BatchFactory;
@@ -52,6 +54,7 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
     private final CompletableFuture<Void> termination = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final EngineStats stats = new EngineStats();
+    private final RecordObservers observers = new RecordObservers();
     private volatile boolean closeRequested;
     private volatile Duration closeTimeout;
     private volatile Inbox inbox;
@@ -82,6 +85,11 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
         // few platform threads serve any number of records in flight (not one per record).
         startWith(decoder -> BatchFactory.async(handler, decoder),
                 Math.min(options.maxConcurrency(), Math.max(2, Runtime.getRuntime().availableProcessors())));
+    }
+
+    @Override
+    public void addObserver(RecordObserver observer) {
+        observers.add(observer);
     }
 
     @Override
@@ -126,7 +134,7 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
 
     @Override
     public LanesStats stats() {
-        return LanesStats.of(stats::read);
+        return LanesStats.of(stats::read, stats.backlogByPartition());
     }
 
     /** The engine's own counters, for tests. */
@@ -196,7 +204,7 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
             }
             poller = new Poller(consumer, config, batches, executor, watchdog,
                     DeadLetterClients.kafka(props, options.retryPolicy().deadLetterProducerProperties()),
-                    System::nanoTime, stats, System.nanoTime());
+                    System::nanoTime, stats, observers, System.nanoTime());
             inbox = poller.inbox();
             poller.subscribe();
             while (!closeRequested && poller.stopCause() == null) {
@@ -231,6 +239,8 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
             closeQuietly(decoder);
             // Closed: nothing is assigned, buffered or running any more, whatever the last turn saw.
             stats.publishGauges(0, stats.peakBufferedRecords(), 0, 0);
+            stats.publishFlow(0, 0, 0, options.maxConcurrency());
+            stats.publishBacklog(Map.of(), 0);
         }
         if (failure == null) {
             termination.complete(null);

@@ -1,6 +1,7 @@
 package dev.lanes.internal.work;
 
 import dev.lanes.internal.limit.ConcurrencyLimit;
+import dev.lanes.internal.metrics.RecordObservers;
 import dev.lanes.internal.schedule.BatchSizer;
 import dev.lanes.internal.schedule.Scheduler;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
  * slot when a batch comes back through the {@link Inbox}, telling the batch sizer and the limit
  * how it went.
  *
- * <p>Confined to the poller thread. Writes the count of batches out (and only it does), and is
+ * <p>Confined to the poller thread. Writes the counts of batches and records out (and only it does), and is
  * the only caller of {@link BatchSizer#recordBatch} and {@link ConcurrencyLimit#ended}.
  */
 public final class Dispatcher {
@@ -25,7 +26,10 @@ public final class Dispatcher {
     private final Inbox inbox = new Inbox();
     /** {@code null} when the handler timeout is off. */
     private final HandlerWatchdog watchdog;
+    private final RecordObservers observers;
     private int batchesOut;
+    /** Records in the batches out (their handlers running, or waiting behind another of their batch). */
+    private int recordsOut;
 
     public Dispatcher(Scheduler scheduler, BatchSizer sizer, ConcurrencyLimit limit, BatchFactory batches,
                       Executor executor) {
@@ -35,6 +39,16 @@ public final class Dispatcher {
     /** @param watchdog ends records that run past the handler timeout; {@code null} when it is off */
     public Dispatcher(Scheduler scheduler, BatchSizer sizer, ConcurrencyLimit limit, BatchFactory batches,
                       Executor executor, HandlerWatchdog watchdog) {
+        this(scheduler, sizer, limit, batches, executor, watchdog, RecordObservers.none());
+    }
+
+    /**
+     * @param watchdog ends records that run past the handler timeout; {@code null} when it is off
+     * @param observers while there are any, each batch times its records for them
+     */
+    public Dispatcher(Scheduler scheduler, BatchSizer sizer, ConcurrencyLimit limit, BatchFactory batches,
+                      Executor executor, HandlerWatchdog watchdog, RecordObservers observers) {
+        this.observers = observers;
         this.watchdog = watchdog;
         this.scheduler = scheduler;
         this.sizer = sizer;
@@ -56,8 +70,13 @@ public final class Dispatcher {
                 return;
             }
             batchesOut++;
+            recordsOut += items.size();
             free--;
-            hand(batches.create(items, inbox));
+            Batch batch = batches.create(items, inbox);
+            if (observers.current() != null) {
+                batch.timeRecords();
+            }
+            hand(batch);
         }
     }
 
@@ -79,6 +98,7 @@ public final class Dispatcher {
             watchdog.unwatch(batch);
         }
         batchesOut--;
+        recordsOut -= batch.items().size();
         sizer.recordBatch(batch.elapsedNanos(), batch.started());
         limit.ended(batch.elapsedNanos(), batch.started(), batch.firstError() != null, nowNanos);
     }
@@ -95,6 +115,10 @@ public final class Dispatcher {
 
     public int batchesOut() {
         return batchesOut;
+    }
+
+    public int recordsOut() {
+        return recordsOut;
     }
 
     public Inbox inbox() {
