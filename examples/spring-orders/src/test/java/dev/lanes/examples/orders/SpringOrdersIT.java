@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The example application as a user runs it: its executable jar, in its own JVM, pointed at a real
  * broker with {@code --spring.kafka.bootstrap-servers}, on a topic that already holds records. Every
- * record is handled, in order per key; {@code /actuator/health} shows {@code lanes} UP; SIGTERM
+ * record is handled, in order per key; {@code /actuator/health} shows {@code lanes} UP and
+ * {@code /actuator/metrics} the listener's meters; SIGTERM
  * drains, commits every offset and exits. Commits are made rare ({@code lanes.commit-interval=1h}) so
  * that the committed offsets at the end are those of the shutdown.
  */
@@ -91,6 +92,10 @@ class SpringOrdersIT {
         assertThat(health.at("/components/lanes/status")).as("lanes in %s", health).hasToString("\"UP\"");
         assertThat(health.at("/components/lanes/components/orders/details/assignedPartitions"))
                 .as("the orders listener in %s", health).hasToString("4");
+        JsonNode ended = JsonMapper.builder().build().readTree(
+                get(port, "/actuator/metrics/lanes.records.ended?tag=listener:orders&tag=outcome:ok"));
+        assertThat(ended.at("/measurements/0/value").asDouble()).as("lanes.records.ended in %s", ended)
+                .isEqualTo(RECORDS);
         assertThat(committed()).as("nothing committed before shutdown (commit interval 1h)")
                 .isNotEqualTo(endOffsets());
 
