@@ -7,6 +7,8 @@ import dev.lanes.internal.failure.DeadLetterClients;
 import dev.lanes.internal.failure.DeadLetters;
 import dev.lanes.internal.failure.FailurePolicy;
 import dev.lanes.internal.failure.RecordFailures;
+import dev.lanes.internal.health.HealthBoard;
+import dev.lanes.internal.health.HealthSampler;
 import dev.lanes.internal.limit.ConcurrencyLimit;
 import dev.lanes.internal.limit.FixedConcurrencyLimit;
 import dev.lanes.internal.metrics.EngineStats;
@@ -48,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * {@link ConcurrencyLimit}. {@link BatchSettlement}: what became of each record handed out, and
  * {@link RecordFailures} (package {@code failure}): retries, skips, dead letters, a stop.
  * {@link Backpressure}: the buffer bounds, by pausing partitions. {@link CommitManager} (package
- * {@code commit}): what to commit and when. This class only orders them in a turn and decides how
+ * {@code commit}): what to commit and when. {@link HealthSampler} (package {@code health}): what
+ * {@code LanesConsumer.health()} shows, looked at when due. This class only orders them in a turn and decides how
  * long a turn may wait: each part says when it is next due ({@code nanosUntilDue(now)}).
  *
  * <p><b>One turn.</b> Take back finished batches, start what the scheduler and the limit allow,
@@ -78,14 +81,17 @@ public final class Poller {
     private final BatchSettlement settlement;
     private final RecordIntake intake;
     private final MissingTopics missingTopics;
+    private final HealthBoard healthBoard;
+    private final HealthSampler health;
 
     /**
      * @param watchdog ends invocations that run past the handler timeout; {@code null} when it is off
      * @param deadLetterClients how to reach the dead-letter topic, if the retry policy names one
+     * @param healthBoard where the poller publishes its health for {@code LanesConsumer.health()}
      */
     public Poller(Consumer<byte[], byte[]> consumer, EngineConfig config, BatchFactory batches, Executor executor,
                   HandlerWatchdog watchdog, DeadLetterClients deadLetterClients, LongSupplier nanoClock,
-                  EngineStats stats, long randomSeed) {
+                  EngineStats stats, long randomSeed, HealthBoard healthBoard) {
         this.consumer = consumer;
         this.config = config;
         this.nanoClock = nanoClock;
@@ -109,10 +115,13 @@ public final class Poller {
                 nanoClock.getAsLong());
         this.intake = new RecordIntake(consumer, lifecycle, backpressure, scheduler, sizer, stats, config.lanes(),
                 config.trimToShare(), config.commitSyncTimeout());
+        this.healthBoard = healthBoard;
+        this.health = new HealthSampler(healthBoard, new PollerHealthSources(lifecycle, backpressure, dispatcher,
+                scheduler, failures, commits, stats), nanoClock.getAsLong());
     }
 
     public void subscribe() {
-        RebalanceListener listener = new RebalanceListener(lifecycle, consumer, stats);
+        RebalanceListener listener = new RebalanceListener(lifecycle, consumer, stats, healthBoard);
         if (config.topicPattern() != null) {
             consumer.subscribe(config.topicPattern(), listener);
         } else {
@@ -137,7 +146,7 @@ public final class Poller {
         boolean blockInPoll = dispatcher.batchesOut() == 0 && (fetching || lifecycle.size() == 0);
         ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofNanos(blockInPoll ? wait : 0));
         now = nanoClock.getAsLong();
-        intake.queue(records);
+        intake.queue(records, now);
         dispatcher.startWork(now);
         if (!blockInPoll && records.isEmpty() && idle(now)) {
             dispatcher.inbox().await(Math.min(wait, fetching ? FETCH_WAIT_WHILE_BUSY_NANOS : PAUSED_WAIT_NANOS));
@@ -145,6 +154,7 @@ public final class Poller {
         stats.publishGauges(backpressure.bufferedRecords(), backpressure.peakBufferedRecords(),
                 dispatcher.batchesOut(), lifecycle.size());
         missingTopics.check(lifecycle.size() == 0, now);
+        health.turn(now, !fetching && lifecycle.size() > 0);
     }
 
     /** From now on a revocation only detaches: no wait, and (the engine is stopping) no start. */

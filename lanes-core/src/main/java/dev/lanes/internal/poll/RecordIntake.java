@@ -54,7 +54,7 @@ final class RecordIntake {
         return record -> lanes.laneFor(partition, record.key());
     }
 
-    void queue(ConsumerRecords<byte[], byte[]> records) {
+    void queue(ConsumerRecords<byte[], byte[]> records, long nowNanos) {
         for (TopicPartition topicPartition : records.partitions()) {
             PartitionState partition = lifecycle.get(topicPartition);
             if (partition == null || partition.isRevoked()) {
@@ -87,7 +87,7 @@ final class RecordIntake {
                 int bytes = WorkItem.sizeOf(record);
                 Lane lane = lanes.laneFor(partition, record.key());
                 backpressure.added(partition, bytes);
-                scheduler.enqueue(new WorkItem<>(record, partition, lane, handle, bytes));
+                scheduler.enqueue(new WorkItem<>(record, partition, lane, handle, bytes, nowNanos));
             }
         }
     }

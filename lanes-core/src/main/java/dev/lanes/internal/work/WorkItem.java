@@ -12,8 +12,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * <p>It carries the record as fetched, in bytes; the worker that runs it deserializes it
  * ({@link #decode}) just before the handler sees it.
  *
- * <p>The attempt is written only by {@code BatchSettlement} on the poller thread, between two
- * attempts; the decoded record only by the worker running an attempt. Each is read by the other
+ * <p>The attempt, and when the record was first handed to a worker, are written only by
+ * {@code BatchSettlement} on the poller thread, between two attempts (the latter once, at its
+ * first failure: a record that succeeds at once costs nothing); the decoded record only by the
+ * worker running an attempt. Each is read by the other
  * side after a hand-over through the executor or the inbox, which orders the two.
  */
 public final class WorkItem<K, V> implements LanesRecord<K, V> {
@@ -22,7 +24,12 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
     private final Lane lane;
     private final long trackerHandle;
     private final int bytes;
+    /** When the poller queued it (its clock), for how long a lane's first record has waited. */
+    private final long polledNanos;
     private int attempt = 1;
+    /** When its first attempt was handed to a worker; set at its first failure ({@link #handedAt}). */
+    private long firstHandedNanos;
+    private boolean handedBefore;
     /** The key and value in the user's types, once a worker deserialized them. */
     private boolean decoded;
     private K key;
@@ -31,12 +38,13 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
     private ConsumerRecord<K, V> typedRecord;
 
     public WorkItem(ConsumerRecord<byte[], byte[]> record, PartitionState partition, Lane lane, long trackerHandle,
-                    int bytes) {
+                    int bytes, long polledNanos) {
         this.record = record;
         this.partition = partition;
         this.lane = lane;
         this.trackerHandle = trackerHandle;
         this.bytes = bytes;
+        this.polledNanos = polledNanos;
     }
 
     /** The record as the handler sees it; only once {@link #decode} succeeded. */
@@ -100,6 +108,26 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
     @Override
     public int attempt() {
         return attempt;
+    }
+
+    public long polledNanos() {
+        return polledNanos;
+    }
+
+    /**
+     * Poller thread, when an attempt failed: the record has been in flight since the hand-off of
+     * {@code batchHandedNanos}, unless an earlier attempt was handed off before.
+     */
+    public void handedAt(long batchHandedNanos) {
+        if (!handedBefore) {
+            handedBefore = true;
+            firstHandedNanos = batchHandedNanos;
+        }
+    }
+
+    /** Since when the record is in flight, given the hand-off time of the batch now holding it (if any). */
+    public long inFlightSince(long batchHandedNanos) {
+        return handedBefore ? firstHandedNanos : batchHandedNanos;
     }
 
     /** Poller thread, between attempts: the next one begins. */

@@ -89,7 +89,7 @@ class DeadLetterPollerTest {
                         throw new IllegalStateException("poison " + record.offset());
                     }
                 }, new RecordDecoder<>(new StringDeserializer(), new StringDeserializer())),
-                executor, null, clients, () -> now, stats, 42);
+                executor, null, clients, () -> now, stats, 42, new dev.lanes.internal.health.HealthBoard(java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(5), 5, () -> now, java.time.Clock.systemUTC()));
         poller.subscribe();
         consumer.rebalance(List.of(TP0));
         consumer.updateBeginningOffsets(Map.of(TP0, 0L));

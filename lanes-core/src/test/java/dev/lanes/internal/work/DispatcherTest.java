@@ -57,7 +57,7 @@ class DispatcherTest {
     private void enqueue(int records) {
         for (int offset = 0; offset < records; offset++) {
             scheduler.enqueue(new WorkItem<>(new ConsumerRecord<>("t", 0, offset, bytes("k" + offset), bytes("v")), partition,
-                    LaneStrategy.of(Ordering.UNORDERED, false).laneFor(partition, null), offset, 1));
+                    LaneStrategy.of(Ordering.UNORDERED, false).laneFor(partition, null), offset, 1, 0));
         }
     }
 
