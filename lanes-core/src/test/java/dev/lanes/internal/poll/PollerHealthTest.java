@@ -21,10 +21,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,14 @@ class PollerHealthTest {
     private static final long SECOND = 1_000_000_000L;
     private static final Instant WALL = Instant.parse("2026-12-02T08:00:00Z");
 
-    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+    private final List<State> statesSeenInsideCommitSync = new ArrayList<>();
+    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest") {
+        @Override
+        public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets, Duration timeout) {
+            statesSeenInsideCommitSync.add(board.read(false, false).state());
+            super.commitSync(offsets, timeout);
+        }
+    };
     private final ManualExecutor executor = new ManualExecutor();
     private final EngineStats stats = new EngineStats();
     private long now = 1_000 * SECOND;
@@ -208,6 +217,23 @@ class PollerHealthTest {
         }
         assertThat(stats.ended.sum()).isEqualTo(20);
         assertThat(healthAfterATurn(poller).state()).isEqualTo(State.RUNNING);
+    }
+
+    @Test
+    void rebalancingDuringARevocationThenRunningOnceTheAssignmentArrives() {
+        Poller poller = poller(Ordering.KEY, record -> { });
+        add(TP1, 0, "a");
+        poller.runOnce(0);
+        executor.runAll();
+        poller.runOnce(0); // TP1@0 ended: the revocation commits it, and looks at health meanwhile
+        assertThat(healthAfterATurn(poller).rebalances()).isZero();
+
+        consumer.rebalance(List.of(TP0)); // TP1 moves to another member
+
+        assertThat(statesSeenInsideCommitSync).containsExactly(State.REBALANCING);
+        LanesHealth health = healthAfterATurn(poller);
+        assertThat(health.rebalances()).isEqualTo(1);
+        assertThat(health.state()).isEqualTo(State.RUNNING);
     }
 
     @Test
