@@ -139,6 +139,8 @@ public final class Poller {
             lifecycle.partitions().forEach(partition -> partition.sweepIdleLanes(true));
         }
         boolean fetching = backpressure.apply(consumer, lifecycle.partitions());
+        // Counted before the poll: partitions assigned inside it were not paused or resumed yet.
+        boolean backpressured = !fetching && lifecycle.size() > 0;
         long wait = idle(now) ? Math.min(maxWaitNanos, nanosUntilDue(now)) : 0;
         // Block inside poll only when no batch is out: a finished batch cannot end that wait,
         // while it does end the wait on the inbox below. With nothing assigned yet, poll is where
@@ -154,7 +156,7 @@ public final class Poller {
         stats.publishGauges(backpressure.bufferedRecords(), backpressure.peakBufferedRecords(),
                 dispatcher.batchesOut(), lifecycle.size());
         missingTopics.check(lifecycle.size() == 0, now);
-        health.turn(now, !fetching && lifecycle.size() > 0);
+        health.turn(now, backpressured);
     }
 
     /** From now on a revocation only detaches: no wait, and (the engine is stopping) no start. */

@@ -85,6 +85,12 @@ class PollerHealthTest {
                 key == null ? null : key.getBytes(StandardCharsets.UTF_8), ("v" + offset).getBytes(StandardCharsets.UTF_8)));
     }
 
+    private void addFromOffsetZero(TopicPartition tp, String... keys) {
+        for (int offset = 0; offset < keys.length; offset++) {
+            add(tp, offset, keys[offset]);
+        }
+    }
+
     /** What a health endpoint sees after the poller's next turn (a read asks for a fresh look). */
     private LanesHealth healthAfterATurn(Poller poller) {
         board.read(false, false);
@@ -95,9 +101,7 @@ class PollerHealthTest {
     @Test
     void aStuckRecordIsReportedWithItsPartitionOffsetAndKeyAfterTheThresholdAndNotBefore() {
         Poller poller = poller(Ordering.KEY, record -> { });
-        add(TP0, 0, "slow-key");
-        add(TP0, 1, "a");
-        add(TP0, 2, "b");
+        addFromOffsetZero(TP0, "slow-key", "a", "b");
         poller.runOnce(0);
         executor.runAllBut(0); // offset 0 stays in its handler
         poller.runOnce(0);
@@ -166,9 +170,7 @@ class PollerHealthTest {
     @Test
     void inPartitionOrderTheLaneIsThePartitionAndNamesNoKey() {
         Poller poller = poller(Ordering.PARTITION, record -> { });
-        add(TP1, 0, "a");
-        add(TP1, 1, "b");
-        add(TP1, 2, "c");
+        addFromOffsetZero(TP1, "a", "b", "c");
         poller.runOnce(0);
 
         assertThat(healthAfterATurn(poller).mostQueuedKeys())
