@@ -5,15 +5,15 @@ import dev.lanes.RetryPolicy;
 import dev.lanes.internal.partition.PartitionState;
 import dev.lanes.internal.work.Inbox;
 import dev.lanes.internal.work.WorkItem;
-import java.time.Duration;
 import dev.lanes.internal.work.InFlight;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
@@ -99,12 +99,12 @@ public final class DeadLetters {
     /** The records given up to the dead-letter topic and not ended yet: written now, or waiting to be again. */
     boolean forEachWaiting(InFlight visitor) {
         for (DeadLetterWrite write : out) {
-            if (!visitor.inFlight(write.item(), write.item().inFlightSince(0))) {
+            if (!visitor.inFlight(write.item(), write.item().firstHandedNanos())) {
                 return false;
             }
         }
         for (Due due : retries) {
-            if (!visitor.inFlight(due.write().item(), due.write().item().inFlightSince(0))) {
+            if (!visitor.inFlight(due.write().item(), due.write().item().firstHandedNanos())) {
                 return false;
             }
         }

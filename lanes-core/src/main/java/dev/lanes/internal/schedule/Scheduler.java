@@ -146,7 +146,7 @@ public final class Scheduler {
     /** The records waiting for a retry (health sampling); they are in flight since their first hand-off. */
     public boolean forEachRetry(InFlight visitor) {
         for (Retry retry : retries) {
-            if (!visitor.inFlight(retry.item(), retry.item().inFlightSince(retry.dueNanos()))) {
+            if (!visitor.inFlight(retry.item(), retry.item().firstHandedNanos())) {
                 return false;
             }
         }

@@ -91,7 +91,8 @@ public abstract class Batch implements Runnable, Completion {
     /**
      * Poller thread, for the health sampler: the records not returned yet — the one running and
      * those after it, which wait for it (all of them before the first starts) — each with the time
-     * it has been in flight since. Nothing once the batch was handed back. False when the visitor stopped.
+     * it has been in flight since. Nothing once the batch was handed back. False when the visitor
+     * stopped.
      */
     final boolean forEachInFlight(InFlight visitor) {
         int index = state.get();

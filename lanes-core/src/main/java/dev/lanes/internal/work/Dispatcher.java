@@ -14,7 +14,8 @@ import java.util.concurrent.RejectedExecutionException;
  * how it went.
  *
  * <p>Confined to the poller thread. Writes the count of batches out and their list (each batch's
- * hand-off time and links; only it does), and is the only caller of {@link BatchSizer#recordBatch} and {@link ConcurrencyLimit#ended}.
+ * hand-off time and links; only it does), and is the only caller of {@link BatchSizer#recordBatch}
+ * and {@link ConcurrencyLimit#ended}.
  */
 public final class Dispatcher {
     private final Scheduler scheduler;
@@ -99,7 +100,10 @@ public final class Dispatcher {
         return limit.nanosUntilDue(nowNanos);
     }
 
-    /** Every record of the batches out that has not returned yet, with the time it is in flight since; false when the visitor stopped. */
+    /**
+     * Every record of the batches out that has not returned yet, with the time it is in flight
+     * since (health sampling); false when the visitor stopped.
+     */
     public boolean forEachInFlight(InFlight visitor) {
         for (Batch batch = firstOut; batch != null; batch = batch.nextOut) {
             if (!batch.forEachInFlight(visitor)) {

@@ -125,7 +125,15 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
         }
     }
 
-    /** Since when the record is in flight, given the hand-off time of the batch now holding it (if any). */
+    /**
+     * When its first attempt was handed to a worker: known once an attempt failed, so for every
+     * record waiting for a retry or a dead-letter write.
+     */
+    public long firstHandedNanos() {
+        return firstHandedNanos;
+    }
+
+    /** Since when the record is in flight, given the hand-off time of the batch now holding it. */
     public long inFlightSince(long batchHandedNanos) {
         return handedBefore ? firstHandedNanos : batchHandedNanos;
     }
