@@ -88,7 +88,8 @@ public record LanesHealth(State state, Instant sampledAt, int heldRecords, Optio
      *     printable, else {@code 0x} and hex; with its length in bytes when cut; {@code null} when
      *     the record has no key
      * @param age how long it has been in flight at {@link LanesHealth#sampledAt}
-     * @param attempt the attempt running or due next (1 for the first)
+     * @param attempt the attempt running, or due next while it waits for a retry (1 for the first);
+     *     its last one while its dead-letter write is out
      */
     public record InFlightRecord(String topic, int partition, long offset, String key, Duration age, int attempt) {
     }

@@ -137,7 +137,9 @@ class PollerHealthTest {
             poller.runOnce(0);
             now += SECOND;
         }
-        LanesHealth health = healthAfterATurn(poller);
+        poller.runOnce(0); // the due retry starts
+        executor.runAll(); // and fails again
+        LanesHealth health = healthAfterATurn(poller); // taken back, it waits for its next retry
         assertThat(health.stuck()).hasSize(1);
         InFlightRecord poison = health.stuck().get(0);
         assertThat(poison.partition()).isEqualTo(1);
