@@ -37,6 +37,13 @@ public interface LanesConsumer<K, V> extends AutoCloseable {
     /** Subscribes and starts handling records with an asynchronous handler. Call once. */
     void startAsync(AsyncRecordHandler<K, V> handler);
 
+    /**
+     * Adds a observer told of every handler invocation and every record that ends, with their
+     * timings, on the poller thread (see {@link RecordObserver}). Add it before {@code start} to see
+     * every record; one added later is told from the next hand-off to a worker on.
+     */
+    void addObserver(RecordObserver observer);
+
     /** What this consumer has done so far; cheap enough to call every second. */
     LanesStats stats();
 

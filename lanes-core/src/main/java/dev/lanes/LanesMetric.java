@@ -1,20 +1,28 @@
 package dev.lanes;
 
+import java.util.Map;
+
 /**
- * Every metric a {@link LanesConsumer} keeps about itself, declared once: its name, kind, unit and
- * description. {@link LanesStats} is a snapshot of all of them, docs/METRICS.md is rendered from
- * this list (a test fails when it is stale), and a Micrometer binding will register one meter per
- * constant under its {@link #metricName()}.
+ * Every metric a {@link LanesConsumer} keeps about itself, declared once: its name, fixed tags,
+ * kind, unit and description. {@link LanesStats} is a snapshot of the counters and gauges,
+ * {@link RecordObserver} is told what the timers measure, docs/METRICS.md is rendered from this list
+ * (a test fails when it is stale), and the Micrometer binding ({@code lanes-micrometer}) registers
+ * one meter per constant under its {@link #metricName()} and {@link #tags()}.
+ *
+ * <p>A meter is identified by its name and tags: the records ended by each outcome are three
+ * constants ({@link #ENDED_RECORDS}, {@link #DEAD_LETTERED_RECORDS}, {@link #SKIPPED_RECORDS}) and
+ * one meter, {@code lanes.records.ended}, with the tag {@code outcome} = {@code ok},
+ * {@code dead-letter} or {@code skipped} ({@link RecordOutcome#tagValue()}).
  */
 public enum LanesMetric {
     POLLED_RECORDS("lanes.records.polled", Kind.COUNTER, "records", "Records taken from the Kafka consumer;"
             + " records returned to the log are counted again when fetched again."),
-    ENDED_RECORDS("lanes.records.ended", Kind.COUNTER, "records", "Records whose handler ended well."),
+    ENDED_RECORDS("lanes.records.ended", RecordOutcome.OK, "Records whose handler ended well."),
     FAILED_ATTEMPTS("lanes.attempts.failed", Kind.COUNTER, "attempts", "Handler invocations that failed (and"
             + " records that could not be deserialized); each is retried or given up by the retry policy."),
-    DEAD_LETTERED_RECORDS("lanes.records.dead.lettered", Kind.COUNTER, "records", "Records given up and written"
+    DEAD_LETTERED_RECORDS("lanes.records.ended", RecordOutcome.DEAD_LETTER, "Records given up and written"
             + " to the dead-letter topic (counted once the write is acknowledged)."),
-    SKIPPED_RECORDS("lanes.records.skipped", Kind.COUNTER, "records", "Records given up and skipped by the"
+    SKIPPED_RECORDS("lanes.records.ended", RecordOutcome.SKIPPED, "Records given up and skipped by the"
             + " retry policy (retry.onExhausted SKIP, or the failure handler's choice)."),
     ALREADY_ENDED_RECORDS("lanes.records.already.ended", Kind.COUNTER, "records", "Records not handled because a"
             + " previous owner of their partition had already ended them (named in its commit metadata)."),
@@ -49,25 +57,70 @@ public enum LanesMetric {
             + " runs its records one at a time."),
     ASSIGNED_PARTITIONS("lanes.partitions.assigned", Kind.GAUGE, "partitions", "Partitions this instance owns."),
     STUCK_WORKERS("lanes.workers.stuck", Kind.GAUGE, "threads", "Handler threads that timed out, were"
-            + " interrupted and still have not returned; they no longer count against the concurrency limit.");
+            + " interrupted and still have not returned; they no longer count against the concurrency limit."),
+    IN_FLIGHT_RECORDS("lanes.records.in.flight", Kind.GAUGE, "records", "Records handed to workers and not yet"
+            + " back: running, or waiting behind another record of their batch."),
+    BUFFERED_BYTES("lanes.records.buffered.bytes", Kind.GAUGE, "bytes", "Serialized key, value and header bytes"
+            + " of the records polled and not yet ended (bounded by maxBufferedBytes)."),
+    PAUSED_PARTITIONS("lanes.partitions.paused", Kind.GAUGE, "partitions", "Owned partitions not fetched now"
+            + " because the buffer, or their share of it, is full."),
+    CONCURRENCY_LIMIT("lanes.concurrency.limit", Kind.GAUGE, "invocations", "The most handler invocations"
+            + " allowed at once now (maxConcurrency)."),
+    BACKLOG("lanes.backlog", Kind.GAUGE, "records", "This instance's own view of what is left in its partitions:"
+            + " end offset - committable offset - offsets above it that ended (Kafka's lag counts those too)."
+            + " Measured about once a second. With per-partition tags on, one gauge per partition (tags topic"
+            + " and partition) instead of the total."),
+    HANDLER_DURATION("lanes.handler.duration", Kind.TIMER, "seconds", "How long each handler invocation ran,"
+            + " failed ones and timed-out ones included (the deserialization of the record too)."),
+    QUEUED_DURATION("lanes.records.queued.duration", Kind.TIMER, "seconds", "How long each ended record waited"
+            + " from its poll to the start of its first attempt (for its lane, a free slot, or its batch)."),
+    RECORD_LATENCY("lanes.records.latency", Kind.TIMER, "seconds", "From each ended record's timestamp (set by"
+            + " its producer or by the broker) to its end; records without a timestamp are not measured.");
 
-    /** A counter only grows; a gauge is a value at the time it is read. */
-    public enum Kind { COUNTER, GAUGE }
+    /**
+     * A counter only grows; a gauge is a value at the time it is read; a timer is a distribution of
+     * durations, measured per record or invocation and told to a {@link RecordObserver}, never part
+     * of {@link LanesStats}.
+     */
+    public enum Kind { COUNTER, GAUGE, TIMER }
+
+    /** The tag of {@code lanes.records.ended} that says how a record ended. */
+    public static final String OUTCOME_TAG = "outcome";
 
     private final String metricName;
+    private final Map<String, String> tags;
     private final Kind kind;
     private final String unit;
     private final String description;
 
     LanesMetric(String metricName, Kind kind, String unit, String description) {
+        this(metricName, Map.of(), kind, unit, description);
+    }
+
+    /** One outcome of {@code lanes.records.ended}. */
+    LanesMetric(String metricName, RecordOutcome outcome, String description) {
+        this(metricName, Map.of(OUTCOME_TAG, outcome.tagValue()), Kind.COUNTER, "records", description);
+    }
+
+    LanesMetric(String metricName, Map<String, String> tags, Kind kind, String unit, String description) {
         this.metricName = metricName;
+        this.tags = tags;
         this.kind = kind;
         this.unit = unit;
         this.description = description;
     }
 
-    /** The dotted name, e.g. {@code lanes.records.polled}, as a Micrometer meter would be named. */
+    /**
+     * The dotted name, e.g. {@code lanes.records.polled}, as a Micrometer meter is named; with
+     * {@link #tags()}, it names one meter.
+     */
     public String metricName() { return metricName; }
+
+    /** Fixed tags of this metric's meter (e.g. {@code outcome=ok}); empty for most. Unmodifiable. */
+    public Map<String, String> tags() { return tags; }
+
+    /** Whether {@link LanesStats} holds a value for it: counters and gauges do, timers do not. */
+    public boolean inStats() { return kind != Kind.TIMER; }
 
     public Kind kind() { return kind; }
 

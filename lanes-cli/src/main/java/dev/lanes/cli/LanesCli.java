@@ -5,6 +5,7 @@ import dev.lanes.cli.broker.BrokerCommand;
 import dev.lanes.cli.consume.ConsumeCommand;
 import dev.lanes.cli.demo.DemoCommand;
 import dev.lanes.cli.dlt.DltCommand;
+import dev.lanes.cli.lag.LagCommand;
 import dev.lanes.cli.produce.ProduceCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,7 @@ import picocli.CommandLine;
         versionProvider = LanesCli.Version.class,
         description = "Lanes: a Kafka consumer that runs records in parallel beyond the partition"
                 + " count, keeping order per partition, per key, or none.",
-        subcommands = {BrokerCommand.class, ProduceCommand.class, ConsumeCommand.class, DltCommand.class,
+        subcommands = {BrokerCommand.class, ProduceCommand.class, ConsumeCommand.class, LagCommand.class, DltCommand.class,
             DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class LanesCli implements Callable<Integer> {
 

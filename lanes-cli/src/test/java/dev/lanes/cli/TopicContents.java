@@ -55,6 +55,14 @@ public final class TopicContents {
         }
     }
 
+    /** The node that coordinates the group (holds its offsets and membership). */
+    public static int coordinator(EmbeddedKafka kafka, String group) throws Exception {
+        try (Admin admin = Admin.create(kafka.adminProperties())) {
+            return admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group)
+                    .coordinator().id();
+        }
+    }
+
     /** Every record of the topic, partition by partition in offset order, without a group. */
     public static List<ConsumerRecord<byte[], byte[]>> records(EmbeddedKafka kafka, String topic) throws Exception {
         Map<TopicPartition, Long> ends = ends(kafka, topic);

@@ -4,6 +4,7 @@ import dev.lanes.AsyncRecordHandler;
 import dev.lanes.LanesConsumer;
 import dev.lanes.LanesException;
 import dev.lanes.LanesHealth;
+import dev.lanes.RecordObserver;
 import dev.lanes.LanesOptions;
 import dev.lanes.LanesStats;
 import dev.lanes.RecordHandler;
@@ -11,6 +12,7 @@ import dev.lanes.internal.commit.MetadataLimit;
 import dev.lanes.internal.failure.DeadLetterClients;
 import dev.lanes.internal.health.HealthBoard;
 import dev.lanes.internal.metrics.EngineStats;
+import dev.lanes.internal.metrics.RecordObservers;
 import dev.lanes.internal.poll.Backpressure;
 import dev.lanes.internal.poll.Poller;
 import dev.lanes.internal.work.BatchFactory;
@@ -56,6 +58,7 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
     private final AtomicBoolean started = new AtomicBoolean();
     private final EngineStats stats = new EngineStats();
     private final HealthBoard health;
+    private final RecordObservers observers = new RecordObservers();
     private volatile boolean closeRequested;
     /** Set by the poller thread once an error stops the consumer, before it drains. */
     private volatile boolean failing;
@@ -89,6 +92,11 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
         // few platform threads serve any number of records in flight (not one per record).
         startWith(decoder -> BatchFactory.async(handler, decoder),
                 Math.min(options.maxConcurrency(), Math.max(2, Runtime.getRuntime().availableProcessors())));
+    }
+
+    @Override
+    public void addObserver(RecordObserver observer) {
+        observers.add(observer);
     }
 
     @Override
@@ -133,7 +141,7 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
 
     @Override
     public LanesStats stats() {
-        return LanesStats.of(stats::read);
+        return LanesStats.of(stats::read, stats.backlogByPartition());
     }
 
     @Override
@@ -208,7 +216,7 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
             }
             poller = new Poller(consumer, config, batches, executor, watchdog,
                     DeadLetterClients.kafka(props, options.retryPolicy().deadLetterProducerProperties()),
-                    System::nanoTime, stats, System.nanoTime(), health);
+                    System::nanoTime, stats, observers, System.nanoTime(), health);
             inbox = poller.inbox();
             poller.subscribe();
             while (!closeRequested && poller.stopCause() == null) {
@@ -245,6 +253,8 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
             closeQuietly(decoder);
             // Closed: nothing is assigned, buffered or running any more, whatever the last turn saw.
             stats.publishGauges(0, stats.peakBufferedRecords(), 0, 0);
+            stats.publishFlow(0, 0, 0, options.maxConcurrency());
+            stats.publishBacklog(Map.of(), 0);
         }
         if (failure == null) {
             termination.complete(null);

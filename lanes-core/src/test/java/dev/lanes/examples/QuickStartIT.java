@@ -12,10 +12,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The README's example, compiled and run against a real broker: keep the two the same. */
+/**
+ * The README's example, compiled and run against a real broker, on records that were in the topic
+ * before it started; {@code ReadmeDocumentedTest} keeps the README's text and this one the same.
+ */
 class QuickStartIT {
     @RegisterExtension
     static final EmbeddedKafkaExtension KAFKA = EmbeddedKafkaExtension.shared();
@@ -33,16 +37,17 @@ class QuickStartIT {
     void theReadmeExampleHandlesEveryRecord() {
         TestTopic.produce(KAFKA.kafka(), "orders", 6, 1_000, 50);
         Orders orders = new Orders();
-        Map<String, Object> props = Map.of(
-                "bootstrap.servers", KAFKA.bootstrapServers(),
-                "group.id", "order-service",
-                "auto.offset.reset", "earliest",
-                "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
-                "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        String bootstrapServers = KAFKA.bootstrapServers();
 
         // --- README: begin ---
+        Map<String, Object> props = Map.of(
+                "bootstrap.servers", bootstrapServers,
+                "group.id", "order-service",
+                "auto.offset.reset", "earliest",    // a new group starts at the oldest record, not the next one
+                "key.deserializer", StringDeserializer.class,
+                "value.deserializer", StringDeserializer.class);
         LanesOptions<String, String> options = LanesOptions.<String, String>builder()
-                .consumerProperties(props)          // bootstrap.servers, group.id, deserializers
+                .consumerProperties(props)
                 .topics("orders")
                 .ordering(Ordering.KEY)             // in order per key, in parallel across keys
                 .maxConcurrency(500)

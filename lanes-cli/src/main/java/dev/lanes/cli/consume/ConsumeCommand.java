@@ -41,6 +41,9 @@ import picocli.CommandLine.Spec;
  * the failure policy of its {@link FailureOptions}, an optional {@link Journal} of every handler
  * invocation and every record given up, and a {@link Progress} line.
  *
+ * <p>With {@code --metrics-port}, a {@link MetricsEndpoint} serves the consumer's metrics while it
+ * runs (its own daemon thread renders them per request).
+ *
  * <p>Threads: the command's (main) thread checks the options and the topic, starts the
  * consumer, then watches its {@link LanesStats} every 100 ms (progress, {@code --exit-when-idle},
  * journal failures) until it terminates. The engine's workers run the handler. A shutdown hook
@@ -128,9 +131,21 @@ public final class ConsumeCommand implements Callable<Integer> {
                     + " owns partitions, afresh after every rebalance. Default: run until interrupted.")
     Duration exitWhenIdle;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve this consumer's metrics at http://127.0.0.1:PORT/metrics (Prometheus text)"
+                    + " while it runs. Default: not served.")
+    Integer metricsPort;
+
     @Override
     public Integer call() throws InterruptedException {
         checkOptions();
+        // Before anything joins the group: a port in use fails the command at once.
+        try (MetricsEndpoint endpoint = metricsPort == null ? null : MetricsEndpoint.listen(metricsPort)) {
+            return call(endpoint);
+        }
+    }
+
+    private Integer call(MetricsEndpoint endpoint) throws InterruptedException {
         clients = clientProperties.clients(spec, bootstrap);
         try (Admin admin = BrokerConnection.open(clients)) {
             requireTopic(admin);
@@ -141,7 +156,7 @@ public final class ConsumeCommand implements Callable<Integer> {
         try {
             EpochMicros clock = new EpochMicros();
             GiveUpJournal giveUps = journal == null ? null : new GiveUpJournal(journal, clock);
-            return run(options(name, valueFormat.deserializer(), giveUps), journal, clock);
+            return run(options(name, valueFormat.deserializer(), giveUps), journal, clock, endpoint, name);
         } finally {
             closeJournal(journal);
         }
@@ -163,6 +178,9 @@ public final class ConsumeCommand implements Callable<Integer> {
         failure.check(spec, topic);
         if (exitWhenIdle != null && (exitWhenIdle.isNegative() || exitWhenIdle.isZero())) {
             OptionCheck.fail(spec, "--exit-when-idle must be positive, was " + exitWhenIdle);
+        }
+        if (metricsPort != null) {
+            OptionCheck.between(spec, "--metrics-port", metricsPort, 1, 65_535);
         }
     }
 
@@ -207,14 +225,20 @@ public final class ConsumeCommand implements Callable<Integer> {
         return options.build();
     }
 
-    private <V> int run(LanesOptions<String, V> options, Journal journal, EpochMicros clock)
-            throws InterruptedException {
+    /** @param endpoint where the metrics are served, or {@code null} */
+    private <V> int run(LanesOptions<String, V> options, Journal journal, EpochMicros clock, MetricsEndpoint endpoint,
+                        String name) throws InterruptedException {
         SimulatedWork<V> work = new SimulatedWork<>(workMs, workJitterMs, failRate, failure.failKeys(),
                 failure.hangKeys(), failure.timeoutOn(), journal, clock);
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
         Progress progress = new Progress(err, TerminalLine.stderrIsTerminal(), started);
         LanesConsumer<String, V> lanes = LanesConsumer.create(options);
+        if (endpoint != null) {
+            endpoint.bind(lanes, group, name);
+            err.println("metrics: http://127.0.0.1:" + endpoint.port() + "/metrics");
+            err.flush();
+        }
         CountDownLatch summarized = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             work.closing();

@@ -27,11 +27,12 @@ final class DemoCharts {
     private static final int VALUE_MARGIN = 190;
 
     private static final int TL_WIDTH = 360;
-    private static final int TL_HEIGHT = 210;
+    private static final int TL_HEIGHT = 224;
     private static final int TL_LEFT = 40;
     private static final int TL_RIGHT = 44;
     private static final int TL_TOP = 40;
-    private static final int TL_BOTTOM = 34;
+    /** Room under the plot: the time axis, its caption, and a line that explains drops to 0. */
+    private static final int TL_BOTTOM = 48;
 
     private DemoCharts() {
     }
@@ -114,10 +115,21 @@ final class DemoCharts {
      * Handler calls in flight over time, the strategy's limit dashed across, and the records
      * completed as a faint area on a right-hand scale: whether a strategy reaches its concurrency,
      * and whether it holds it until the end.
+     *
+     * <p>The processed scale tops at {@code processedTop} on every chart of a run (the run's event
+     * count), so the same count is the same height everywhere; it has its own ticks, since the
+     * gridlines follow the in-flight scale. Samples where nothing was in flight between the first
+     * and the last call are real, not a drawing artefact: a plain consumer handles its records on
+     * the poll thread, so between two batches it commits synchronously and waits for the next
+     * fetch with nothing in flight (the sequential row's first fetch returns few records, and
+     * the next one comes tens of milliseconds later). A Lanes row keeps fetching while it works, so
+     * there the line only says what was seen. They are marked under the axis and counted.
+     *
+     * @param processedTop the top of the processed scale, shared by the run's charts
      */
-    static String timeline(DemoResult result) {
+    static String timeline(DemoResult result, long processedTop) {
         DemoStrategy s = result.strategy();
-        StringBuilder b = open("timeline", TL_WIDTH, TL_HEIGHT, "in flight over time: " + caption(s));
+        StringBuilder b = open("timeline", s.name(), TL_WIDTH, TL_HEIGHT, "in flight over time: " + caption(s));
         text(b, "title", 8, 15, "start", caption(s));
         List<Sample> samples = result.timeline();
         if (samples.isEmpty()) {
@@ -137,32 +149,32 @@ final class DemoCharts {
             last = Math.max(last, sample.seconds());
         }
         b.append(format("<text class=\"sub\" x=\"8\" y=\"30\"><tspan class=\"inflight-key\">in flight</tspan> "
-                + "(left) peak %,d &#183; <tspan class=\"processed-key\">processed</tspan> (right) %,d</text>\n",
-                peak, done));
+                + "(left) peak %,d &#183; <tspan class=\"processed-key\">processed</tspan> (right) %,d of %,d</text>\n",
+                peak, done, result.records()));
 
-        // In flight and processed share the gridlines: the processed scale has as many steps.
         double step = Math.max(1, niceStep(Math.max(1, Math.max(peak, limit)), 4));
         int steps = (int) Math.ceil(Math.max(1, Math.max(peak, limit)) / step - 1e-9);
         double yMax = steps * step;
-        double pStep = Math.max(1, niceStep(Math.max(1, Math.max(done, result.records())), steps));
-        double pMax = steps * pStep;
-        double xStep = niceStep(last > 0 ? last : 1, 5);
-        double xMax = Math.ceil((last > 0 ? last : 1) / xStep - 1e-9) * xStep;
+        long top = Math.max(1, Math.max(processedTop, done));
+        double pStep = Math.max(1, niceStep(top, 4));
+        double pMax = Math.ceil(top / pStep - 1e-9) * pStep;
 
         for (int i = 0; i <= steps; i++) {
             double y = bottom - i * h / steps;
             line(b, i == 0 ? "axis" : "grid", TL_LEFT, y, TL_LEFT + w, y);
             text(b, "tick", TL_LEFT - 4, y + 3, "end", number(i * step, step));
-            text(b, "tick", TL_LEFT + w + 4, y + 3, "start", compact(i * pStep));
+        }
+        line(b, "axis processed-axis", TL_LEFT + w, TL_TOP, TL_LEFT + w, bottom);
+        int pSteps = (int) Math.round(pMax / pStep);
+        for (int i = 0; i <= pSteps; i++) {
+            double y = bottom - i * h / pSteps;
+            line(b, "axis", TL_LEFT + w, y, TL_LEFT + w + 3, y);
+            text(b, i == pSteps ? "tick processed-top" : "tick", TL_LEFT + w + 5, y + 3, "start",
+                    compact(i * pStep));
         }
         line(b, "axis", TL_LEFT, TL_TOP, TL_LEFT, bottom);
-        int xSteps = (int) Math.round(xMax / xStep);
-        for (int i = 0; i <= xSteps; i++) {
-            double x = TL_LEFT + i * w / xSteps;
-            line(b, "axis", x, bottom, x, bottom + 4);
-            text(b, "tick", x, bottom + 14, "middle", number(i * xStep, xStep));
-        }
-        text(b, "caption", TL_LEFT + w / 2, TL_HEIGHT - 4, "middle", "seconds since the start");
+        double xMax = timeAxis(b, last, 5, TL_LEFT, w, bottom);
+        idleMarks(b, result, samples, xMax, w, bottom);
 
         List<Sample> points = downsample(samples, MAX_POINTS);
         StringBuilder area = new StringBuilder();
@@ -192,6 +204,58 @@ final class DemoCharts {
         // At the top of the plot the label goes under its line, where there is room.
         text(b, "limit-label", TL_LEFT + w - 3, ly - TL_TOP < 12 ? ly + 11 : ly - 3, "end", label);
         return b.append("</svg>").toString();
+    }
+
+    /**
+     * The time axis under a plot that starts at {@code left} and is {@code w} wide: ticks at a
+     * nice step up to the first one at or after {@code seconds}, and its caption.
+     *
+     * @param ticks about how many steps
+     * @return the axis's end, in seconds: where {@code left + w} is
+     */
+    static double timeAxis(StringBuilder b, double seconds, int ticks, double left, double w, double bottom) {
+        double span = seconds > 0 ? seconds : 1;
+        double step = niceStep(span, ticks);
+        double end = Math.ceil(span / step - 1e-9) * step;
+        int steps = (int) Math.round(end / step);
+        for (int i = 0; i <= steps; i++) {
+            double x = left + i * w / steps;
+            line(b, "axis", x, bottom, x, bottom + 4);
+            text(b, "tick", x, bottom + 14, "middle", number(i * step, step));
+        }
+        text(b, "caption", left + w / 2, bottom + 27, "middle", "seconds since the start");
+        return end;
+    }
+
+    /**
+     * Marks, under the time axis, each sample with nothing in flight between the first call and
+     * the last, and says once why there are any (see {@link #timeline}).
+     */
+    private static void idleMarks(StringBuilder b, DemoResult result, List<Sample> samples, double xMax, double w,
+                                  double bottom) {
+        int first = -1;
+        int lastBusy = -1;
+        for (int i = 0; i < samples.size(); i++) {
+            if (samples.get(i).inFlight() > 0) {
+                first = first < 0 ? i : first;
+                lastBusy = i;
+            }
+        }
+        int idle = 0;
+        for (int i = first + 1; first >= 0 && i < lastBusy; i++) {
+            if (samples.get(i).inFlight() == 0) {
+                double x = TL_LEFT + samples.get(i).seconds() / xMax * w;
+                line(b, "idle", x, bottom + 1, x, bottom + 5);
+                idle++;
+            }
+        }
+        if (idle > 0) {
+            // At most ~60 characters: the chart is 360 units wide.
+            String why = result.strategy().kind() == DemoStrategy.Kind.LANES ? "none running, records left"
+                    : "between batches (commit, poll)";
+            text(b, "idle-note", 8, TL_HEIGHT - 5, "start", format("%d sample%s at 0 in flight (red): %s", idle,
+                    idle == 1 ? "" : "s", why));
+        }
     }
 
     /**
@@ -248,28 +312,35 @@ final class DemoCharts {
     }
 
     /** The tick value with as many decimals as its step needs. */
-    private static String number(double value, double step) {
+    static String number(double value, double step) {
         int decimals = step >= 1 ? 0 : (int) Math.ceil(-Math.log10(step) - 1e-9);
         return format("%,." + decimals + "f", value);
     }
 
-    private static String compact(double value) {
+    static String compact(double value) {
         String s = value >= 1e6 ? format("%.1fM", value / 1e6)
                 : value >= 1e3 ? format("%.1fk", value / 1e3) : format("%.0f", value);
         return s.replace(".0", "");
     }
 
-    private static StringBuilder open(String css, int width, int height, String label) {
-        return new StringBuilder(4096).append(format("<svg class=\"%s\" viewBox=\"0 0 %d %d\" width=\"%d\" "
-                + "height=\"%d\" role=\"img\" aria-label=\"%s\">\n", css, width, height, width, height, escape(label)));
+    static StringBuilder open(String css, int width, int height, String label) {
+        return open(css, null, width, height, label);
     }
 
-    private static void line(StringBuilder b, String css, double x1, double y1, double x2, double y2) {
+    /** @param name what the chart shows (a strategy's name), as {@code data-name}; or null */
+    static StringBuilder open(String css, String name, int width, int height, String label) {
+        return new StringBuilder(4096).append(format("<svg class=\"%s\"%s viewBox=\"0 0 %d %d\" width=\"%d\" "
+                + "height=\"%d\" role=\"img\" aria-label=\"%s\">\n", css,
+                name == null ? "" : " data-name=\"" + escape(name) + "\"", width, height, width, height,
+                escape(label)));
+    }
+
+    static void line(StringBuilder b, String css, double x1, double y1, double x2, double y2) {
         b.append(format("<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", css, x1, y1,
                 x2, y2));
     }
 
-    private static void text(StringBuilder b, String css, double x, double y, String anchor, String text) {
+    static void text(StringBuilder b, String css, double x, double y, String anchor, String text) {
         b.append(format("<text class=\"%s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>\n", css, x, y,
                 anchor, escape(text)));
     }

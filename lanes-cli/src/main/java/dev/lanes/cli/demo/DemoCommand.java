@@ -120,6 +120,16 @@ public final class DemoCommand implements Callable<Integer> {
                     + " stderr).")
     String json;
 
+    @Option(names = "--slow-key-hold", defaultValue = "3s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "The slow-key run, after the strategies: how long one key's records are held while the"
+                    + " others flow, as Kafka's lag and Lanes' backlog are sampled side by side."
+                    + " Default: ${DEFAULT-VALUE}.")
+    Duration slowKeyHold;
+
+    @Option(names = "--no-slow-key", description = "Skip the slow-key run.")
+    boolean noSlowKey;
+
     @Option(names = "--timeout", defaultValue = "3m", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "The most one strategy may take. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
@@ -139,20 +149,29 @@ public final class DemoCommand implements Callable<Integer> {
         progress.line("lanes demo: " + workload);
         progress.line(String.format(Locale.ROOT, "%.1f s of I/O in all: the article's 20 h, time-scaled; %s",
                 demoEvents.totalWorkSeconds(), machine));
-        List<DemoResult> results = runAll(chosen, demoEvents, progress);
-        DemoRun run = new DemoRun(machine, workload, events, demoEvents.totalWorkSeconds(), results);
+        List<DemoResult> results = new ArrayList<>();
+        SlowKeyResult slowKey = runAll(chosen, demoEvents, progress, results);
+        DemoRun run = new DemoRun(machine, workload, events, demoEvents.totalWorkSeconds(), results, slowKey);
         report(run, progress);
         List<String> failed = results.stream().filter(r -> !r.complete())
                 .map(r -> r.strategy().name() + " (" + r.distinct() + " of " + r.records() + " records)")
                 .collect(Collectors.toList());
+        if (slowKey != null && slowKey.note() != null) {
+            failed.add("the slow-key run (" + slowKey.note() + ")");
+        }
         if (!failed.isEmpty()) {
             throw new CliException("not every record was processed by " + String.join(", ", failed));
         }
         return 0;
     }
 
-    private List<DemoResult> runAll(List<DemoStrategy> chosen, DemoEvents demoEvents, DemoProgress progress)
-            throws InterruptedException {
+    /**
+     * Runs the strategies, adding their results to {@code results}, then the slow-key run.
+     *
+     * @return the slow-key run's result, or null if it did not run
+     */
+    private SlowKeyResult runAll(List<DemoStrategy> chosen, DemoEvents demoEvents, DemoProgress progress,
+                                 List<DemoResult> results) throws InterruptedException {
         EmbeddedKafka kafka = null;
         try {
             String servers = bootstrap;
@@ -161,14 +180,14 @@ public final class DemoCommand implements Callable<Integer> {
                 kafka = EmbeddedKafka.builder().nodes(1).start();
                 servers = kafka.bootstrapServers();
             }
-            List<DemoResult> results = new ArrayList<>();
             KafkaClients clients = KafkaClients.to(servers, userProperties);
             try (org.apache.kafka.clients.admin.Admin admin = BrokerConnection.open(clients)) {
                 clients = GroupProtocol.choose(admin, clients, spec.commandLine().getErr());
             }
+            String runId = Long.toString(System.currentTimeMillis(), 36);
             try (DemoTopics topics = new DemoTopics(clients, demoEvents)) {
                 DemoRunner runner = new DemoRunner(clients, topics, demoEvents, progress, timeout, sequentialSample,
-                        Long.toString(System.currentTimeMillis(), 36));
+                        runId);
                 for (int i = 0; i < chosen.size(); i++) {
                     DemoStrategy strategy = chosen.get(i);
                     try {
@@ -178,15 +197,27 @@ public final class DemoCommand implements Callable<Integer> {
                         // likely fail the same way (the broker), so they are not tried.
                         progress.line(strategy.name() + ": " + e.getMessage());
                         results.add(DemoResult.failed(strategy, events, e.getMessage()));
-                        break;
+                        return null;
                     }
                 }
+                return noSlowKey ? null : slowKey(clients, topics, demoEvents, progress, runId);
             }
-            return results;
         } finally {
             if (kafka != null) {
                 kafka.close();
             }
+        }
+    }
+
+    private SlowKeyResult slowKey(KafkaClients clients, DemoTopics topics, DemoEvents demoEvents,
+                                  DemoProgress progress, String runId) throws InterruptedException {
+        SlowKeyRun slow = new SlowKeyRun(clients, topics, demoEvents, progress, timeout, partitions);
+        try {
+            return slow.run("lanes-demo-" + runId + "-slow-key", slowKeyHold);
+        } catch (CliException e) {
+            progress.line("slow key: " + e.getMessage());
+            return new SlowKeyResult(partitions, SlowKeyRun.CONCURRENCY, events, demoEvents.key(0), 0,
+                    slowKeyHold.toNanos() / 1e9, List.of(), e.getMessage());
         }
     }
 
@@ -230,6 +261,10 @@ public final class DemoCommand implements Callable<Integer> {
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
             OptionCheck.fail(spec, "--timeout must be positive and at most " + MAX_TIMEOUT.toHours() + "h, was "
                     + timeout);
+        }
+        if (slowKeyHold.isNegative() || slowKeyHold.compareTo(MAX_TIMEOUT) > 0) {
+            OptionCheck.fail(spec, "--slow-key-hold must be 0 or positive and at most " + MAX_TIMEOUT.toHours()
+                    + "h, was " + slowKeyHold);
         }
         if (bootstrap != null && bootstrap.isBlank()) {
             OptionCheck.fail(spec, "--bootstrap must not be empty");

@@ -24,12 +24,19 @@ final class DemoHtml {
             h1 { font-size: 1.5rem; margin-bottom: .4rem; }
             h2 { font-size: 1.15rem; margin-top: 2rem; }
             ul.meta { list-style: none; padding: 0; color: #57606a; }
-            .scroll { overflow-x: auto; }
-            table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-            th, td { padding: .3rem .55rem; border-bottom: 1px solid #d0d7de; text-align: left;
+            table.results { border-collapse: collapse; font-variant-numeric: tabular-nums; width: 100%; }
+            th, td { padding: .3rem .45rem; border-bottom: 1px solid #d0d7de; text-align: left;
                      vertical-align: top; }
-            th { background: #f6f8fa; white-space: nowrap; }
+            th { background: #f6f8fa; font-weight: 600; hyphens: manual; }
+            th.num { text-align: right; }
             td.num { text-align: right; white-space: nowrap; }
+            td code { font-size: .8em; color: #57606a; white-space: nowrap; }
+            td.ok { white-space: nowrap; }
+            @media (max-width: 900px) {
+              body { font-size: 13px; }
+              table.results { font-size: 12px; }
+              th, td { padding: .25rem .25rem; }
+            }
             tr.incomplete td { background: #fff1f0; }
             .ok { color: #1a7f37; }
             .fail { color: #b42318; font-weight: 600; }
@@ -56,6 +63,17 @@ final class DemoHtml {
             tspan.inflight-key { fill: #2f6fdb; font-weight: 600; }
             tspan.processed-key { fill: #6e7781; font-weight: 600; }
             .multiples { display: flex; flex-wrap: wrap; gap: 14px; }
+            line.idle { stroke: #d1242f; stroke-width: 1.5; }
+            svg text.idle-note { font-size: 10px; fill: #d1242f; }
+            svg text.legend { font-size: 11px; fill: #57606a; }
+            rect.hold { fill: #fff1e5; }
+            svg text.hold-label { font-size: 11px; fill: #bc4c00; }
+            polyline.kafka-lag { fill: none; stroke: #d1242f; stroke-width: 2; }
+            polyline.backlog { fill: none; stroke: #2f6fdb; stroke-width: 2; }
+            polyline.not-ended { fill: none; stroke: #57606a; stroke-width: 1.2; stroke-dasharray: 4 3; }
+            tspan.kafka-lag-key, svg text.kafka-lag-label { fill: #d1242f; font-weight: 600; }
+            tspan.backlog-key, svg text.backlog-label { fill: #2f6fdb; font-weight: 600; }
+            tspan.not-ended-key { fill: #57606a; font-weight: 600; }
             """;
 
     private DemoHtml() {
@@ -80,39 +98,47 @@ final class DemoHtml {
                         + "ten times the one before.</p>\n")
                 .append(DemoCharts.throughput(run)).append('\n');
         b.append("<h2>In flight over time</h2>\n")
-                .append("<p class=\"small\">Handler calls running at once (blue, left scale) against the "
-                        + "strategy's limit (dashed), and records completed (grey area, right scale).</p>\n")
+                .append("<p class=\"small\">Handler calls running at once (blue, left scale, sampled every "
+                        + "10 ms) against the strategy's limit (dashed), and records completed (grey area, right "
+                        + "scale: the same for every chart, the run's events).</p>\n")
                 .append("<div class=\"multiples\">\n");
+        long processedTop = run.results().stream().mapToLong(DemoResult::distinct).max().orElse(0);
         for (DemoResult result : run.results()) {
-            b.append(DemoCharts.timeline(result)).append('\n');
+            b.append(DemoCharts.timeline(result, Math.max(run.events(), processedTop))).append('\n');
         }
         b.append("</div>\n");
+        if (run.slowKey() != null) {
+            slowKey(b, run.slowKey());
+        }
         howToRead(b, run);
         return b.append("</body>\n</html>\n").toString();
     }
 
+    /**
+     * Ten columns that fit the page from 800 px up, without a scrollbar: the strategy's name sits
+     * under its label, the effective concurrency in brackets beside the configured one, and long
+     * cells wrap (the page's CSS), so the conclusion columns are never off to the side.
+     */
     private static void table(StringBuilder b, DemoRun run) {
-        b.append("<h2>Results</h2>\n<div class=\"scroll\"><table>\n<thead><tr>")
-                .append("<th>strategy</th><th>name</th><th>partitions</th><th>consumers &#215; threads</th>")
-                .append("<th>concurrency</th><th>effective</th><th>wall s</th><th>records/s</th>")
-                .append("<th>speed-up</th><th>efficiency</th><th>article</th><th>count check</th>")
+        b.append("<h2>Results</h2>\n<table class=\"results\">\n<thead><tr>")
+                .append("<th>strategy</th><th class=\"num\">parti&#173;tions</th>")
+                .append("<th class=\"num\">consumers &#215; threads</th>")
+                .append("<th class=\"num\">concur&#173;rency</th><th class=\"num\">wall s</th>")
+                .append("<th class=\"num\">records/s</th><th class=\"num\">speed-up</th>")
+                .append("<th class=\"num\">effi&#173;ciency</th><th>article</th><th>count check</th>")
                 .append("</tr></thead>\n<tbody>\n");
         for (DemoResult r : run.results()) {
             DemoStrategy s = r.strategy();
+            String concurrency = format("%,d", s.concurrency()) + (s.effectiveConcurrency() == s.concurrency()
+                    ? "" : format(" (%,d)", s.effectiveConcurrency()));
             b.append(r.complete() ? "<tr>" : "<tr class=\"incomplete\">")
-                    .append("<td>").append(escape(s.label())).append("</td>")
-                    .append("<td><code>").append(escape(s.name())).append("</code></td>")
+                    .append("<td>").append(escape(s.label())).append("<br><code>").append(escape(s.name()))
+                    .append("</code></td>")
                     .append(num(format("%d", s.partitions())))
                     .append(num(escape(s.shape())))
-                    .append(num(format("%,d", s.concurrency())))
-                    .append(num(format("%,d", s.effectiveConcurrency())));
-            b.append("<td class=\"num\">").append(finite("%,.2f", r.wallSeconds()));
-            if (r.extrapolated()) {
-                b.append("<br><span class=\"small\">extrapolated from ").append(format("%,d", r.records()))
-                        .append(" records (measured ").append(finite("%,.2f", r.measuredSeconds()))
-                        .append(" s)</span>");
-            }
-            b.append("</td>")
+                    .append(num(concurrency));
+            b.append("<td class=\"num\">").append(finite("%,.2f", r.wallSeconds()))
+                    .append(r.extrapolated() ? "*" : "").append("</td>")
                     .append(num(finite("%,.0f", r.recordsPerSecond(run.events()))))
                     .append(num(finite("%,.1f&#215;", run.speedUp(r))))
                     .append(num(finite("%.0f %%", r.efficiency() * 100)))
@@ -120,7 +146,42 @@ final class DemoHtml {
             countCheck(b, r);
             b.append("</tr>\n");
         }
-        b.append("</tbody>\n</table></div>\n");
+        b.append("</tbody>\n</table>\n<p class=\"small\">");
+        for (DemoResult r : run.results()) {
+            if (r.extrapolated()) {
+                b.append("* <code>").append(escape(r.strategy().name())).append("</code>: extrapolated from ")
+                        .append(format("%,d", r.records())).append(" records (measured ")
+                        .append(finite("%,.2f", r.measuredSeconds())).append(" s) by their work to all ")
+                        .append(format("%,d", run.events())).append(". ");
+            }
+        }
+        b.append("Concurrency: as configured, in brackets what the partitions allow.</p>\n");
+    }
+
+    private static void slowKey(StringBuilder b, SlowKeyResult k) {
+        b.append("<h2>One slow key: Kafka's lag against Lanes' backlog</h2>\n<p>The article's one limitation of a "
+                        + "parallel consumer: &#8220;Kafka lag based HPA is difficult to achieve due to incorrect "
+                        + "Kafka lag count.&#8221; Here Lanes (KEY order, ")
+                .append(format("%d at once, %d partitions) drains the %,d events while the %,d records of key ",
+                        k.concurrency(), k.partitions(), k.events(), k.slowRecords()))
+                .append("<code>").append(escape(k.slowKey())).append("</code>")
+                .append(format(" are held for %.1f s; every other key flows. ", k.holdSeconds()))
+                .append("Every ").append(SlowKeyRun.SAMPLE_EVERY_MILLIS).append(" ms the demo reads, from outside "
+                        + "through the Admin API as an autoscaler would, Kafka's lag of the group and Lanes' "
+                        + "backlog. Kafka's lag cannot pass the held record's offset, so it keeps counting every "
+                        + "finished record above it; the backlog subtracts the offsets the commit metadata names "
+                        + "as ended, and follows what is really left (both move at commits, every second by "
+                        + "default).</p>\n");
+        SlowKeyResult.LagSample at = k.mostOvercounted();
+        if (at != null) {
+            b.append("<p class=\"small\">").append(format("At %.1f s: Kafka's lag %,d, ", at.seconds(), at.kafkaLag()))
+                    .append(format("Lanes' backlog %,d, ", at.backlog()))
+                    .append(format("records not ended %,d.", at.notEnded())).append("</p>\n");
+        }
+        if (k.note() != null) {
+            b.append("<p class=\"fail\">").append(escape(k.note())).append("</p>\n");
+        }
+        b.append(LagChart.render(k)).append('\n');
     }
 
     private static void countCheck(StringBuilder b, DemoResult r) {

@@ -29,8 +29,46 @@ final class DemoReport {
                     orDash("%.0f %%", 100 * r.efficiency()), s.article() == null ? "" : s.article(), checked(r)));
         }
         footnotes(run, out);
+        if (run.slowKey() != null) {
+            slowKey(run.slowKey(), out);
+        }
         return out.toString();
     }
+
+    /** The most sample lines the table prints; a longer run prints every n-th, and the last. */
+    static final int MAX_LAG_LINES = 30;
+
+    private static void slowKey(SlowKeyResult k, StringBuilder out) {
+        out.append(String.format(Locale.ROOT, "%nslow key: Lanes KEY @%d, %d partitions, %,d events; the %,d records"
+                        + " of key %s held %.1f s, the others flow. Sampled from outside every %d ms:%n",
+                k.concurrency(), k.partitions(), k.events(), k.slowRecords(), k.slowKey(), k.holdSeconds(),
+                SlowKeyRun.SAMPLE_EVERY_MILLIS));
+        out.append(String.format(Locale.ROOT, LAG_ROW, "time", "Kafka lag", "Lanes backlog", "not ended"));
+        List<SlowKeyResult.LagSample> samples = k.samples();
+        int every = Math.max(1, (samples.size() + MAX_LAG_LINES - 1) / MAX_LAG_LINES);
+        for (int i = 0; i < samples.size(); i++) {
+            if (i % every == 0 || i == samples.size() - 1) {
+                SlowKeyResult.LagSample sample = samples.get(i);
+                out.append(String.format(Locale.ROOT, LAG_ROW, format("%.2f s", sample.seconds()),
+                        format("%,.0f", sample.kafkaLag()),
+                        format("%,.0f", sample.backlog()),
+                        format("%,.0f", sample.notEnded())));
+            }
+        }
+        SlowKeyResult.LagSample most = k.mostOvercounted();
+        if (most != null) {
+            out.append(String.format(Locale.ROOT, "at %.2f s Kafka's lag was %,d and Lanes' backlog %,d, with %,d"
+                            + " records not ended%n", most.seconds(), most.kafkaLag(), most.backlog(),
+                    most.notEnded()));
+        }
+        out.append("Kafka lag: end - committed offsets, what KEDA's Kafka scaler sees. Lanes backlog: the same"
+                + " minus the offsets the commit metadata names as ended. not ended: counted by the handler.\n");
+        if (k.note() != null) {
+            out.append("slow key FAILED: ").append(k.note()).append('\n');
+        }
+    }
+
+    private static final String LAG_ROW = "%9s %11s %14s %10s%n";
 
     /** The number formatted, or "-" where there is none (an incomplete row, no sequential row). */
     private static String orDash(String format, double value) {
@@ -70,7 +108,31 @@ final class DemoReport {
             strategy(out, run, results.get(i));
             out.append(i + 1 < results.size() ? ",\n" : "\n");
         }
-        return out.append("  ]\n}\n").toString();
+        out.append("  ]");
+        if (run.slowKey() != null) {
+            slowKeyJson(out, run.slowKey());
+        }
+        return out.append("\n}\n").toString();
+    }
+
+    private static void slowKeyJson(StringBuilder out, SlowKeyResult k) {
+        out.append(",\n  \"slowKey\": {\"partitions\": ").append(k.partitions());
+        out.append(", \"concurrency\": ").append(k.concurrency());
+        out.append(", \"events\": ").append(k.events());
+        out.append(", \"key\": ");
+        Json.quote(out, k.slowKey());
+        out.append(", \"keyRecords\": ").append(k.slowRecords());
+        Json.number(out, "holdSeconds", k.holdSeconds(), "%.3f");
+        out.append(", \"note\": ");
+        Json.quote(out, k.note());
+        out.append(",\n    \"samples\": [");
+        for (int i = 0; i < k.samples().size(); i++) {
+            SlowKeyResult.LagSample s = k.samples().get(i);
+            out.append(i == 0 ? "" : ",").append('[').append(format("%.3f", s.seconds())).append(',')
+                    .append(s.kafkaLag()).append(',').append(s.backlog())
+                    .append(',').append(s.notEnded()).append(']');
+        }
+        out.append("]}");
     }
 
     private static void strategy(StringBuilder out, DemoRun run, DemoResult r) {

@@ -11,11 +11,19 @@ import java.util.List;
  * @param events the event count of each strategy's topic
  * @param totalWorkSeconds the sum of the events' work times: the sequential ideal
  * @param results one per strategy
+ * @param slowKey the slow-key run (Kafka's lag against Lanes' backlog), or {@code null} if it did
+ *     not run
  */
-record DemoRun(String machine, String workload, long events, double totalWorkSeconds, List<DemoResult> results) {
+record DemoRun(String machine, String workload, long events, double totalWorkSeconds, List<DemoResult> results,
+               SlowKeyResult slowKey) {
 
     DemoRun {
         results = List.copyOf(results);
+    }
+
+    /** A run without the slow-key run. */
+    DemoRun(String machine, String workload, long events, double totalWorkSeconds, List<DemoResult> results) {
+        this(machine, workload, events, totalWorkSeconds, results, null);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.lanes.cli.demo;
 import dev.lanes.cli.KafkaClients;
 import dev.lanes.LanesConsumer;
 import dev.lanes.LanesOptions;
+import dev.lanes.RecordHandler;
 import dev.lanes.cli.NewGroupProperties;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -19,10 +20,17 @@ final class LanesDemoConsumer implements DemoConsumers {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final LanesConsumer<String, byte[]> lanes;
-    private final DemoProbe probe;
+    private final RecordHandler<String, byte[]> handler;
 
     LanesDemoConsumer(DemoStrategy strategy, KafkaClients clients, String topic, String group, DemoProbe probe) {
-        this.probe = probe;
+        this(strategy, clients, topic, group,
+                record -> probe.handle(record.partition(), record.offset(), record.value()));
+    }
+
+    /** With a handler of its own: the slow-key run holds one key before the probe. */
+    LanesDemoConsumer(DemoStrategy strategy, KafkaClients clients, String topic, String group,
+                      RecordHandler<String, byte[]> handler) {
+        this.handler = handler;
         this.lanes = LanesConsumer.create(LanesOptions.<String, byte[]>builder()
                 .consumerProperties(NewGroupProperties.of(clients, group))
                 .keyDeserializer(new StringDeserializer())
@@ -35,7 +43,7 @@ final class LanesDemoConsumer implements DemoConsumers {
 
     @Override
     public void start() {
-        lanes.start(record -> probe.handle(record.partition(), record.offset(), record.value()));
+        lanes.start(handler);
     }
 
     /** Only a fatal stop of the engine; a handler here does not fail. */

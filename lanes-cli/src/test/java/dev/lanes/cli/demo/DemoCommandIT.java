@@ -40,7 +40,8 @@ class DemoCommandIT {
 
         LanesProcess.Finished run = LanesProcess.run(180, "demo", "--bootstrap", kafka.bootstrapServers(),
                 "--events", "600", "--keys", "100", "--work-ms", "3", "--sequential-sample", "50",
-                "--high-concurrency", "200", "--html", html.toString(), "--json", json.toString());
+                "--high-concurrency", "200", "--slow-key-hold", "2s", "--html", html.toString(), "--json",
+                json.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("error");
@@ -50,7 +51,8 @@ class DemoCommandIT {
         assertThat(table.get(1)).matches("one consumer, sequential\\s+16\\s+1 × 1\\s+1\\s+[\\d.]+ s\\*.*50/50 ok");
         assertThat(run.out()).contains("* sequential: measured on the first 50 events");
 
-        JsonNode strategies = new ObjectMapper().readTree(json.toFile()).get("strategies");
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        JsonNode strategies = root.get("strategies");
         assertThat(strategies.findValuesAsText("name")).containsExactlyElementsOf(STRATEGIES);
         for (JsonNode s : strategies) {
             String name = s.get("name").asText();
@@ -70,7 +72,36 @@ class DemoCommandIT {
 
         String page = Files.readString(html, StandardCharsets.UTF_8);
         assertThat(page).startsWith("<!DOCTYPE html>").doesNotContain("http://").doesNotContain("https://");
-        assertThat(page.split("<svg", -1)).hasSize(STRATEGIES.size() + 2); // the throughput chart, one per row
+        // the throughput chart, one per row, the slow key's
+        assertThat(page.split("<svg", -1)).hasSize(STRATEGIES.size() + 3);
+        assertThat(page).contains("<polyline class=\"kafka-lag\"", "<polyline class=\"not-ended\"");
+        theSlowKeyRunShowsKafkasLagOvercounting(root.get("slowKey"), run.out());
+    }
+
+    /**
+     * One key held 2 s among 600 events: Kafka's lag stays above what is left (it cannot pass the
+     * held record), the backlog never counts less than what is left, and at the end all is 0.
+     */
+    private static void theSlowKeyRunShowsKafkasLagOvercounting(JsonNode slow, String table) {
+        assertThat(slow.get("note").isNull()).as(slow.toString()).isTrue();
+        assertThat(slow.get("events").asLong()).isEqualTo(600);
+        assertThat(slow.get("keyRecords").asLong()).isPositive();
+        JsonNode samples = slow.get("samples");
+        assertThat(samples.size()).isGreaterThanOrEqualTo(5);
+        long widestOvercount = 0;
+        for (JsonNode sample : samples) {
+            long kafkaLag = sample.get(1).asLong();
+            long notEnded = sample.get(3).asLong();
+            assertThat(kafkaLag).as(sample.toString()).isGreaterThanOrEqualTo(notEnded);
+            long backlog = sample.get(2).asLong();
+            assertThat(backlog).as(sample.toString()).isBetween(notEnded, kafkaLag);
+            widestOvercount = Math.max(widestOvercount, kafkaLag - backlog);
+        }
+        // Kafka's lag counted finished records that the backlog did not.
+        assertThat(widestOvercount).isPositive();
+        assertThat(samples.get(samples.size() - 1).toString()).matches("\\[[0-9.]+,0,0,0\\]");
+        assertThat(table).contains("slow key: Lanes KEY @50, 16 partitions, 600 events", "Kafka lag",
+                "Lanes backlog", "not ended");
     }
 
     @Test

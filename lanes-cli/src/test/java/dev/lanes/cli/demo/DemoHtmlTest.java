@@ -44,7 +44,7 @@ class DemoHtmlTest {
 
     /** Samples every 2 ms: in flight climbing to {@code peak} and holding, processed growing. */
     private static List<Sample> ramp(int peak, int count) {
-        return IntStream.range(0, count).mapToObj(i -> new Sample(i * 0.002, Math.min(peak, i), i * 20L))
+        return IntStream.range(0, count).mapToObj(i -> new Sample(i * 0.002, Math.min(peak, i), Math.min(EVENTS, i * 20L)))
                 .toList();
     }
 
@@ -80,7 +80,7 @@ class DemoHtmlTest {
     void tableHasEveryRowWithItsFigures() {
         String html = DemoHtml.render(RUN);
 
-        assertThat(html).contains("extrapolated from 400 records (measured 4.00 s)")
+        assertThat(html).contains("extrapolated from 400 records (measured 4.00 s) by their work to all 8,000")
                 .contains("<td class=\"num\">1 &#215; 1</td>", "<td class=\"num\">20 &#215; 1</td>")
                 .contains("<td class=\"num\">100</td>", "<td class=\"num\">1,000</td>",
                         "<td class=\"num\">10,000</td>", "<td class=\"num\">20,000</td>")
@@ -97,7 +97,7 @@ class DemoHtmlTest {
         assertThat(html).contains("&#10007; incomplete</span> 7,990 / 8,000<br><span class=\"fail\">"
                 + "TIMEOUT after 60 s</span>");
         // An incomplete row has no rate: no bar, and the chart says why.
-        assertThat(html).doesNotContain("data-name=\"lanes-partition-20\"").contains(">no rate \u2014 incomplete<".replace("\u2014", "&#8212;"));
+        assertThat(html).doesNotContainPattern("<rect class=\"bar [a-z]+\" data-name=\"lanes-partition-20\"").contains(">no rate \u2014 incomplete<".replace("\u2014", "&#8212;"));
     }
 
     @Test
@@ -133,16 +133,16 @@ class DemoHtmlTest {
 
     @Test
     void timelineDrawsTheLimitAndHandlesFewSamples() {
-        String key = DemoCharts.timeline(RUN.results().get(2));
+        String key = DemoCharts.timeline(RUN.results().get(2), EVENTS);
 
         assertThat(key).contains("<line class=\"limit\"", "stroke-dasharray=\"5 3\"", ">limit 20</text>",
                 "<polyline class=\"inflight\"", "<polygon class=\"processed\"");
         // In flight tops the scale at 20, so the limit line is the plot's top (y = 40).
         assertThat(key).contains("<line class=\"limit\" x1=\"40.0\" y1=\"40.0\" x2=\"316.0\" y2=\"40.0\"");
-        assertThat(DemoCharts.timeline(RUN.results().get(3))).contains(">limit 50</text>");
-        assertThat(DemoCharts.timeline(RUN.results().get(1))).contains(">no samples</text>")
+        assertThat(DemoCharts.timeline(RUN.results().get(3), EVENTS)).contains(">limit 50</text>");
+        assertThat(DemoCharts.timeline(RUN.results().get(1), EVENTS)).contains(">no samples</text>")
                 .doesNotContain("<polyline");
-        assertThat(DemoCharts.timeline(RUN.results().get(0))).contains("<circle class=\"inflight\"")
+        assertThat(DemoCharts.timeline(RUN.results().get(0), EVENTS)).contains("<circle class=\"inflight\"")
                 .doesNotContain("NaN", "Infinity");
     }
 
@@ -152,7 +152,7 @@ class DemoHtmlTest {
                 4, 1, 20, 20, Ordering.PARTITION, null);
         DemoResult result = new DemoResult(partition, 10, 10, 10, 1, 1, 1, false, 4, ramp(4, 10), null);
 
-        assertThat(DemoCharts.timeline(result)).contains(">limit 20, effective 4</text>");
+        assertThat(DemoCharts.timeline(result, 10)).contains(">limit 20, effective 4</text>");
     }
 
     @Test
@@ -167,10 +167,74 @@ class DemoHtmlTest {
         assertThat(points).allMatch(p -> p.inFlight() >= 6 || p == samples.get(9_999));
         assertThat(DemoCharts.downsample(samples.subList(0, 3), 600)).isEqualTo(samples.subList(0, 3));
         String svg = DemoCharts.timeline(new DemoResult(KEY, 10_000, 10_000, 10_000, 10, 10, 10, false, 99,
-                samples, null));
+                samples, null), 10_000);
         Matcher line = Pattern.compile("<polyline class=\"inflight\" points=\"([^\"]+)\"").matcher(svg);
         assertThat(line.find()).isTrue();
         assertThat(line.group(1).split(" ")).hasSizeLessThanOrEqualTo(DemoCharts.MAX_POINTS + 1);
+    }
+
+    @Test
+    void theProcessedScaleTopsAtTheRunsEventsOnEveryChart() {
+        String html = DemoHtml.render(RUN);
+
+        // 400 (the sequential sample), 8,000, 7,990 processed: one scale for all, up to the run's 8,000 events.
+        Matcher top = Pattern.compile("<text class=\"tick processed-top\"[^>]*>([^<]+)</text>").matcher(html);
+        List<String> tops = new ArrayList<>();
+        while (top.find()) {
+            tops.add(top.group(1));
+        }
+        assertThat(tops).hasSize(RUN.results().size() - 1).containsOnly("8k"); // group-20 has no samples
+        assertThat(html).contains("(right) 0 of 400</text>", "(right) 8,000 of 8,000</text>");
+    }
+
+    @Test
+    void dropsToZeroInFlightAreMarkedAndExplained() {
+        List<Sample> samples = List.of(new Sample(0, 0, 0), new Sample(0.01, 1, 0), new Sample(0.02, 0, 1),
+                new Sample(0.03, 0, 1), new Sample(0.04, 1, 1), new Sample(0.05, 0, 2));
+        DemoResult sequential = new DemoResult(SEQUENTIAL, 2, 2, 2, 0.05, 0.05, 0.05, false, 1, samples, null);
+
+        String svg = DemoCharts.timeline(sequential, EVENTS);
+
+        // Before the first call and after the last are not drops: only the two in between.
+        assertThat(count(svg, "<line class=\"idle\"")).isEqualTo(2);
+        assertThat(svg).contains("2 samples at 0 in flight (red): between batches (commit, poll)");
+        assertThat(DemoCharts.timeline(RUN.results().get(2), EVENTS)).doesNotContain("class=\"idle");
+    }
+
+    @Test
+    void theSlowKeyRunChartsKafkasLagAgainstTheBacklog() {
+        SlowKeyResult slow = new SlowKeyResult(16, 50, EVENTS, "product-7", 4, 3.0, List.of(
+                new SlowKeyResult.LagSample(0.0, 8_000, 8_000, 8_000),
+                new SlowKeyResult.LagSample(1.0, 3_000, 2_900, 2_000),
+                new SlowKeyResult.LagSample(2.0, 502, 4, 4),
+                new SlowKeyResult.LagSample(3.2, 0, 0, 0)), null);
+        DemoRun run = new DemoRun(RUN.machine(), RUN.workload(), EVENTS, 72, RUN.results(), slow);
+
+        String html = DemoHtml.render(run);
+
+        assertThat(html).contains("Kafka lag count.", "<polyline class=\"kafka-lag\"", "<polyline class=\"backlog\"",
+                "<polyline class=\"not-ended\"", "<rect class=\"hold\"", "key product-7 held",
+                "At 2.0 s: Kafka's lag 502, Lanes' backlog 4, records not ended 4.",
+                ">Kafka&#39;s lag 502</text>", ">Lanes&#39; backlog 4 (not ended 4)</text>");
+        assertThat(count(html, "<svg")).isEqualTo(RUN.results().size() + 2);
+        // 0 at the bottom (y = 300 - 40), and 8,000 under the top decade of a log scale.
+        Matcher lag = Pattern.compile("<polyline class=\"kafka-lag\" points=\"([^\"]+)\"").matcher(html);
+        assertThat(lag.find()).isTrue();
+        String[] points = lag.group(1).split(" ");
+        assertThat(points).hasSize(4);
+        assertThat(points[3]).endsWith(",270.0");
+        assertThat(Double.parseDouble(points[0].split(",")[1])).isBetween(70.0, 90.0);
+    }
+
+    @Test
+    void aSlowKeyRunWithOneSampleOrNoneStillDraws() {
+        SlowKeyResult one = new SlowKeyResult(16, 50, EVENTS, "k", 1, 1.0, List.of(
+                new SlowKeyResult.LagSample(0.5, 600, 3, 3)), "stopped");
+
+        assertThat(LagChart.render(one)).contains("<polyline class=\"kafka-lag\" points=\"",
+                "<polyline class=\"backlog\"").doesNotContain("NaN", "Infinity");
+        assertThat(LagChart.render(new SlowKeyResult(16, 50, EVENTS, "k", 1, 1.0, List.of(), "x")))
+                .contains(">no samples</text>").doesNotContain("<polyline");
     }
 
     @Test

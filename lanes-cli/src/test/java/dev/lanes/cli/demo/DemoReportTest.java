@@ -112,4 +112,34 @@ class DemoReportTest {
                 .matches("20 consumers in a group\\s+16\\s+20 × 1\\s+20 \\(16\\)\\s+-\\s+-\\s+-\\s+-\\s+6 h \\(3\\.3×\\)"
                         + "\\s+0/8,000 FAILED: cannot create topic t: no room");
     }
+
+    @Test
+    void theSlowKeyRunIsPrintedAndInTheJson() throws Exception {
+        List<SlowKeyResult.LagSample> samples = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            samples.add(new SlowKeyResult.LagSample(i * 0.2, 502 + 40 - i, 4, 4));
+        }
+        SlowKeyResult slow = new SlowKeyResult(16, 50, 8000, "product-7", 4, 3.0, samples, null);
+        DemoRun run = new DemoRun("m", "w", 8000, 72, RUN.results(), slow);
+
+        String table = DemoReport.table(run);
+
+        assertThat(table).contains("slow key: Lanes KEY @50, 16 partitions, 8,000 events; the 4 records of key"
+                + " product-7 held 3.0 s");
+        List<String> lines = table.lines().dropWhile(l -> !l.startsWith("slow key")).collect(Collectors.toList());
+        assertThat(lines.get(1)).matches("\\s+time\\s+Kafka lag\\s+Lanes backlog\\s+not ended");
+        assertThat(lines.get(2)).matches("\\s+0\\.00 s\\s+542\\s+4\\s+4");
+        // 40 samples print as every second one, and the last.
+        assertThat(lines.stream().filter(l -> l.matches("\\s+[0-9.]+ s\\s.*"))).hasSize(21);
+        assertThat(lines).contains(String.format("%9s %11s %14s %10s", "7.80 s", "503", "4", "4"));
+        assertThat(table).contains("at 0.00 s Kafka's lag was 542 and Lanes' backlog 4, with 4 records not ended");
+
+        JsonNode key = new ObjectMapper().readTree(DemoReport.json(run)).get("slowKey");
+        assertThat(key.get("key").asText()).isEqualTo("product-7");
+        assertThat(key.get("holdSeconds").asDouble()).isEqualTo(3.0);
+        assertThat(key.get("samples")).hasSize(40);
+        assertThat(key.get("samples").get(1).toString()).isEqualTo("[0.2,541,4,4]");
+        assertThat(key.get("samples").get(39).toString()).isEqualTo("[7.8,503,4,4]");
+        assertThat(new ObjectMapper().readTree(DemoReport.json(RUN)).has("slowKey")).isFalse();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.lanes.internal.commit;
 
 import dev.lanes.internal.metrics.EngineStats;
+import dev.lanes.internal.offsets.EndedRuns;
 import dev.lanes.internal.offsets.OffsetMetadataCodec;
 import dev.lanes.internal.partition.PartitionState;
 import java.time.Duration;
@@ -199,16 +200,16 @@ public final class CommitManager {
     }
 
     private String metadataFor(PartitionState partition) {
-        Optional<String> encoded = OffsetMetadataCodec.encode(partition.tracker().committableOffset(),
-                partition.endedAboveCommittable(), metadataMaxChars);
+        EndedRuns ended = partition.endedAboveCommittable();
+        Optional<String> encoded = OffsetMetadataCodec.encode(partition.tracker().committableOffset(), ended,
+                metadataMaxChars);
         if (encoded.isPresent()) {
             return encoded.get();
         }
         stats.metadataOverflows.increment();
         log.warn("{}: {} ended offsets above {} do not fit in {} characters of commit metadata; committing "
                         + "without them (a new owner would replay them)", partition,
-                partition.tracker().endedAboveCommittableCount(), partition.tracker().committableOffset(),
-                metadataMaxChars);
+                ended.count(), partition.tracker().committableOffset(), metadataMaxChars);
         return "";
     }
 

@@ -3,6 +3,7 @@ package dev.lanes.internal.failure;
 import dev.lanes.FailedAttempt;
 import dev.lanes.FailureAction;
 import dev.lanes.GivenUpListener;
+import dev.lanes.RecordOutcome;
 import dev.lanes.LanesException;
 import dev.lanes.internal.metrics.EngineStats;
 import dev.lanes.internal.partition.PartitionState;
@@ -29,7 +30,7 @@ public final class RecordFailures {
 
     /** Ends a record: its lane goes on, its offset is marked ended, its buffer is freed. */
     public interface Ending {
-        void end(WorkItem<?, ?> item);
+        void end(WorkItem<?, ?> item, RecordOutcome outcome);
     }
 
     private final FailurePolicy policy;
@@ -67,7 +68,7 @@ public final class RecordFailures {
                 log.warn("{} skipped after {} ({}): {}", item, attempts(decision.failure()),
                         decision.failure().retryable() ? "its last attempt" : "not retryable", String.valueOf(error));
                 stats.skipped.increment();
-                ending.end(item);
+                ending.end(item, RecordOutcome.SKIPPED);
                 tell(decision.failure(), FailureAction.SKIP);
             }
             case DEAD_LETTER -> deadLetters.write(item, decision.failure());
@@ -102,7 +103,7 @@ public final class RecordFailures {
         WorkItem<?, ?> item = write.item();
         if (write.error() == null) {
             stats.deadLettered.increment();
-            ending.end(item);
+            ending.end(item, RecordOutcome.DEAD_LETTER);
             tell(write.failure(), FailureAction.DEAD_LETTER);
             return;
         }

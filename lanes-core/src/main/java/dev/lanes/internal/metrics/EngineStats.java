@@ -1,7 +1,9 @@
 package dev.lanes.internal.metrics;
 
 import dev.lanes.LanesMetric;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Counters and gauges the engine keeps about itself, readable from any thread (progress lines,
@@ -10,8 +12,10 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>The counters are written by the poller thread's parts, each by the stage that sees the event
  * (the intake counts polled records, the settlement ended ones, the commit manager commits); a
  * {@link LongAdder} makes that safe from any thread anyway. The gauges are written only by
- * {@code Poller}, once per turn, through {@link #publishGauges}. Each is a {@link LanesMetric},
- * read through {@link #read}.
+ * {@code Poller}, once per turn, through {@link #publishGauges} and {@link #publishFlow}, and the
+ * backlog by {@code OwnBacklog} (on the poller thread) through {@link #publishBacklog}. Each is a
+ * {@link LanesMetric}, read through {@link #read}; the timers are not kept here (they go to the
+ * {@link RecordObservers}).
  */
 public final class EngineStats {
     public final LongAdder polled = new LongAdder();
@@ -41,6 +45,15 @@ public final class EngineStats {
     private volatile int peakBufferedRecords;
     private volatile int batchesOut;
     private volatile int assignedPartitions;
+    private volatile long bufferedBytes;
+    private volatile int inFlightRecords;
+    private volatile int pausedPartitions;
+    private volatile int concurrencyLimit;
+    /** Written together by {@link #publishBacklog}: an immutable map and its sum. */
+    private volatile Backlog backlog = new Backlog(Map.of(), 0);
+
+    private record Backlog(Map<TopicPartition, Long> byPartition, long total) {
+    }
 
     /** Poller thread only: the gauges as of the end of a turn. */
     public void publishGauges(int bufferedRecords, int peakBufferedRecords, int batchesOut, int assignedPartitions) {
@@ -48,6 +61,23 @@ public final class EngineStats {
         this.peakBufferedRecords = peakBufferedRecords;
         this.batchesOut = batchesOut;
         this.assignedPartitions = assignedPartitions;
+    }
+
+    /** Poller thread only: the flow gauges as of the end of a turn. */
+    public void publishFlow(long bufferedBytes, int inFlightRecords, int pausedPartitions, int concurrencyLimit) {
+        this.bufferedBytes = bufferedBytes;
+        this.inFlightRecords = inFlightRecords;
+        this.pausedPartitions = pausedPartitions;
+        this.concurrencyLimit = concurrencyLimit;
+    }
+
+    /** Poller thread only: the backlog of each owned partition (an immutable map) and their total. */
+    public void publishBacklog(Map<TopicPartition, Long> byPartition, long total) {
+        this.backlog = new Backlog(byPartition, total);
+    }
+
+    public Map<TopicPartition, Long> backlogByPartition() {
+        return backlog.byPartition();
     }
 
     public int bufferedRecords() {
@@ -66,7 +96,12 @@ public final class EngineStats {
         return assignedPartitions;
     }
 
-    /** The current value of a metric; the switch has no default, so a new metric must be mapped here to compile. */
+    /**
+     * The current value of a metric; the switch has no default, so a new metric must be mapped here
+     * to compile.
+     *
+     * @throws IllegalArgumentException for a timer, which is not kept here
+     */
     public long read(LanesMetric metric) {
         return switch (metric) {
             case POLLED_RECORDS -> polled.sum();
@@ -92,6 +127,13 @@ public final class EngineStats {
             case PEAK_BUFFERED_RECORDS -> peakBufferedRecords;
             case RUNNING_BATCHES -> batchesOut;
             case ASSIGNED_PARTITIONS -> assignedPartitions;
+            case IN_FLIGHT_RECORDS -> inFlightRecords;
+            case BUFFERED_BYTES -> bufferedBytes;
+            case PAUSED_PARTITIONS -> pausedPartitions;
+            case CONCURRENCY_LIMIT -> concurrencyLimit;
+            case BACKLOG -> backlog.total();
+            case HANDLER_DURATION, QUEUED_DURATION, RECORD_LATENCY ->
+                    throw new IllegalArgumentException(metric + " is a timer, told to the listeners");
         };
     }
 }

@@ -12,20 +12,21 @@ final class BitsetPayload {
     }
 
     /** The payload size for these offsets, as a long since a sparse window may be huge. */
-    static long size(long base, long[] endedAscending) {
-        if (endedAscending.length == 0) {
+    static long size(long base, EndedRuns ended) {
+        if (ended.isEmpty()) {
             return 0;
         }
-        long bits = endedAscending[endedAscending.length - 1] - base;
+        long bits = ended.highest() - base;
         return (bits + 7) >>> 3;
     }
 
     /** The caller checks {@link #size} first; this allocates that many bytes. */
-    static byte[] encode(long base, long[] endedAscending) {
-        byte[] payload = new byte[Math.toIntExact(size(base, endedAscending))];
-        for (long offset : endedAscending) {
-            long bit = offset - base - 1;
-            payload[(int) (bit >>> 3)] |= (byte) (1 << (bit & 7));
+    static byte[] encode(long base, EndedRuns ended) {
+        byte[] payload = new byte[Math.toIntExact(size(base, ended))];
+        for (int i = 0; i < ended.runCount(); i++) {
+            for (long bit = ended.runStart(i) - base - 1; bit < ended.runEnd(i) - base - 1; bit++) {
+                payload[(int) (bit >>> 3)] |= (byte) (1 << (bit & 7));
+            }
         }
         return payload;
     }

@@ -58,22 +58,28 @@ public final class DecodedOffsets {
         return ended.contains(offset);
     }
 
-    /** How many offsets are known to have ended; 0 unless {@link Status#OURS}. */
     /** The highest ended offset, or -1 when there is none. */
     public long highest() {
         return ended.highest();
     }
 
-    /**
-     * The ended offsets above {@code offset}, increasing, for carrying them into the next commit;
-     * {@code null} when there are more than {@code max} (a commit could not name them anyway).
-     */
-    public long[] endedAbove(long offset, int max) {
-        return ended.above(offset, max);
+    /** The ended offsets above {@code offset}, for carrying them into the next commit. */
+    public EndedRuns endedAbove(long offset) {
+        return ended.above(offset);
     }
 
+    /** How many offsets are known to have ended; 0 unless {@link Status#OURS}. */
     public long endedCount() {
         return ended.count();
+    }
+
+    /**
+     * How many offsets known to have ended lie below {@code endExclusive} (all of them lie above
+     * the committed offset): what an outside reader subtracts from Kafka's lag, which ends at the
+     * log's end offset; 0 unless {@link Status#OURS}.
+     */
+    public long endedCountBelow(long endExclusive) {
+        return ended.countBelow(endExclusive);
     }
 
     /** The encoding that was read; present only for {@link Status#OURS}. */

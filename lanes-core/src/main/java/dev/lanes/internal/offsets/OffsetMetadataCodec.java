@@ -114,17 +114,27 @@ public final class OffsetMetadataCodec {
      * @throws IllegalArgumentException on a negative offset or limit, or offsets out of order
      */
     public static Optional<String> encode(long committedOffset, long[] endedAscending, int maxChars) {
-        validate(committedOffset, endedAscending, maxChars);
-        if (endedAscending.length == 0) {
+        return encode(committedOffset, EndedRuns.ofAscending(endedAscending), maxChars);
+    }
+
+    /**
+     * The shortest metadata listing these ended offsets, given as runs: a run of a million offsets
+     * costs a few bytes in the RUN_LENGTH kind, and is never expanded offset by offset.
+     *
+     * @see #encode(long, long[], int)
+     */
+    public static Optional<String> encode(long committedOffset, EndedRuns ended, int maxChars) {
+        validate(committedOffset, ended, maxChars);
+        if (ended.isEmpty()) {
             return Optional.of("");
         }
         byte[][] raw = new byte[2][];
-        raw[1] = RunLengthPayload.encode(committedOffset, endedAscending);
+        raw[1] = RunLengthPayload.encode(committedOffset, ended);
         // A bitset larger than the run-length payload can only win once compressed, and is only
         // compressed up to MAX_INFLATED_BYTES: beyond both, do not allocate it (a sparse window
         // can span billions of offsets). This keeps the choice independent of maxChars.
-        if (BitsetPayload.size(committedOffset, endedAscending) <= Math.max(raw[1].length, MAX_INFLATED_BYTES)) {
-            raw[0] = BitsetPayload.encode(committedOffset, endedAscending);
+        if (BitsetPayload.size(committedOffset, ended) <= Math.max(raw[1].length, MAX_INFLATED_BYTES)) {
+            raw[0] = BitsetPayload.encode(committedOffset, ended);
         }
         Kind bestKind = null;
         byte[] bestPayload = null;
@@ -213,20 +223,16 @@ public final class OffsetMetadataCodec {
         return DecodedOffsets.ours(ended, kind);
     }
 
-    private static void validate(long committedOffset, long[] endedAscending, int maxChars) {
+    private static void validate(long committedOffset, EndedRuns ended, int maxChars) {
         if (committedOffset < 0) {
             throw new IllegalArgumentException("committedOffset must be >= 0, was " + committedOffset);
         }
         if (maxChars < 0) {
             throw new IllegalArgumentException("maxChars must be >= 0, was " + maxChars);
         }
-        long previous = committedOffset;
-        for (long offset : endedAscending) {
-            if (offset <= previous || offset == Long.MAX_VALUE) {
-                throw new IllegalArgumentException("ended offsets must increase strictly from above the committed offset "
-                        + committedOffset + " and stay below Long.MAX_VALUE; found " + offset + " after " + previous);
-            }
-            previous = offset;
+        if (!ended.isEmpty() && ended.lowest() <= committedOffset) {
+            throw new IllegalArgumentException("ended offsets must lie above the committed offset "
+                    + committedOffset + "; found " + ended.lowest());
         }
     }
 

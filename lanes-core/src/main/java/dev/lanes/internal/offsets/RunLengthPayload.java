@@ -16,20 +16,13 @@ final class RunLengthPayload {
     private RunLengthPayload() {
     }
 
-    static byte[] encode(long base, long[] endedAscending) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(1 << 16, 4 + 2 * endedAscending.length));
+    static byte[] encode(long base, EndedRuns ended) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(1 << 16, 4 + 4 * ended.runCount()));
         long next = base + 1; // first offset not yet described
-        int i = 0;
-        while (i < endedAscending.length) {
-            long start = endedAscending[i];
-            int j = i;
-            while (j + 1 < endedAscending.length && endedAscending[j + 1] == endedAscending[j] + 1) {
-                j++;
-            }
-            Varint.write(out, start - next);
-            Varint.write(out, j - i + 1L);
-            next = endedAscending[j] + 1;
-            i = j + 1;
+        for (int i = 0; i < ended.runCount(); i++) {
+            Varint.write(out, ended.runStart(i) - next);
+            Varint.write(out, ended.runEnd(i) - ended.runStart(i));
+            next = ended.runEnd(i);
         }
         return out.toByteArray();
     }

@@ -2,6 +2,7 @@ package dev.lanes.internal.partition;
 
 import dev.lanes.internal.commit.CommitRecord;
 import dev.lanes.internal.offsets.DecodedOffsets;
+import dev.lanes.internal.offsets.EndedRuns;
 import dev.lanes.internal.offsets.OffsetTracker;
 import dev.lanes.internal.poll.BufferShare;
 import dev.lanes.internal.poll.Ownership;
@@ -32,8 +33,6 @@ import org.apache.kafka.common.TopicPartition;
  * records of a partition that is being given up.
  */
 public final class PartitionState {
-    /** Most offsets of a previous owner's metadata carried into this owner's commits. */
-    private static final int MAX_CARRIED_OFFSETS = 1 << 18;
     private static final int MIN_LANE_SWEEP_THRESHOLD = 4096;
 
     private final TopicPartition topicPartition;
@@ -118,23 +117,16 @@ public final class PartitionState {
     /**
      * The ended offsets above the committable one: the tracker's, plus those the previous owner
      * ended that this one has not polled yet. Without the latter, a commit made before polling
-     * reached them would stop naming them, and the next owner would handle them again.
+     * reached them would stop naming them, and the next owner would handle them again. The
+     * previous owner's stay runs (a million of them in one run cost two longs).
      */
-    public long[] endedAboveCommittable() {
-        long[] own = tracker.endedAboveCommittable();
+    public EndedRuns endedAboveCommittable() {
+        EndedRuns own = EndedRuns.ofAscending(tracker.endedAboveCommittable());
         long polledUpTo = tracker.lastTrackedOffset();
         if (alreadyEnded.highest() <= polledUpTo) {
             return own;
         }
-        long[] carried = alreadyEnded.endedAbove(Math.max(polledUpTo, tracker.committableOffset()),
-                MAX_CARRIED_OFFSETS);
-        if (carried == null || carried.length == 0) {
-            return own;
-        }
-        long[] all = new long[own.length + carried.length];
-        System.arraycopy(own, 0, all, 0, own.length);
-        System.arraycopy(carried, 0, all, own.length, carried.length);
-        return all;
+        return own.followedBy(alreadyEnded.endedAbove(Math.max(polledUpTo, tracker.committableOffset())));
     }
 
     /** The partition's one lane: ordered (PARTITION order, or null keys when ordered) or not. */

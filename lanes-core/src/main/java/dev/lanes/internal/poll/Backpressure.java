@@ -50,6 +50,8 @@ public final class Backpressure {
     private long pauses;
     private int peakRecords;
     private long fullEpisodes;
+    /** Owned partitions paused by the last {@link #apply}. */
+    private int pausedPartitions;
 
     Backpressure(int maxRecords, long maxBytes, int maxPollRecords) {
         this(maxRecords, maxBytes, maxPollRecords, 0);
@@ -119,6 +121,7 @@ public final class Backpressure {
         List<TopicPartition> toPause = new ArrayList<>();
         List<TopicPartition> toResume = new ArrayList<>();
         boolean anyFetching = false;
+        int paused = 0;
         for (PartitionState partition : partitions) {
             BufferShare held = partition.buffer();
             boolean overShare = held.isPaused()
@@ -132,7 +135,9 @@ public final class Backpressure {
                 (pause ? toPause : toResume).add(partition.topicPartition());
             }
             anyFetching |= !pause;
+            paused += pause ? 1 : 0;
         }
+        pausedPartitions = paused;
         if (!toPause.isEmpty()) {
             consumer.pause(toPause);
             pauses += toPause.size();
@@ -239,6 +244,11 @@ public final class Backpressure {
 
     int peakBufferedRecords() {
         return peakRecords;
+    }
+
+    /** Owned partitions the last {@link #apply} left paused. */
+    int pausedPartitions() {
+        return pausedPartitions;
     }
 
     long pauses() {

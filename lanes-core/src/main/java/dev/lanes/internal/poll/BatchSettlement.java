@@ -1,9 +1,12 @@
 package dev.lanes.internal.poll;
 
 import dev.lanes.LanesException;
+import dev.lanes.RecordObserver;
+import dev.lanes.RecordOutcome;
 import dev.lanes.internal.failure.DeadLetterWrite;
 import dev.lanes.internal.failure.RecordFailures;
 import dev.lanes.internal.metrics.EngineStats;
+import dev.lanes.internal.metrics.RecordObservers;
 import dev.lanes.internal.schedule.Scheduler;
 import dev.lanes.internal.work.Batch;
 import dev.lanes.internal.work.Completion;
@@ -20,7 +23,8 @@ import java.util.List;
  * come back the same way.
  *
  * <p>Confined to the poller thread; writes no state of its own. The only place a tracker learns
- * that a handled record ended.
+ * that a handled record ended, and the one that tells the {@link RecordObservers} of each
+ * invocation and each record's end.
  */
 final class BatchSettlement {
     private final PartitionLifecycle lifecycle;
@@ -29,9 +33,11 @@ final class BatchSettlement {
     private final Backpressure backpressure;
     private final EngineStats stats;
     private final RecordFailures failures;
+    private final RecordObservers observers;
 
     BatchSettlement(PartitionLifecycle lifecycle, Dispatcher dispatcher, Scheduler scheduler, Backpressure backpressure,
-                    EngineStats stats, RecordFailures failures) {
+                    EngineStats stats, RecordFailures failures, RecordObservers observers) {
+        this.observers = observers;
         this.lifecycle = lifecycle;
         this.dispatcher = dispatcher;
         this.scheduler = scheduler;
@@ -63,14 +69,24 @@ final class BatchSettlement {
         return failures.stopCause();
     }
 
-    /** Ends a record: its lane goes on, its offset is marked ended, its buffer is freed. */
-    void end(WorkItem<?, ?> item) {
+    /**
+     * Ends a record: its lane goes on, its offset is marked ended, its buffer is freed, and the
+     * observers are told.
+     */
+    void end(WorkItem<?, ?> item, RecordOutcome outcome) {
         scheduler.ended(item);
         item.partitionState().tracker().markEnded(item.trackerHandle());
         backpressure.removed(item.partitionState(), item.bytes());
+        RecordObserver observer = observers.current();
+        if (observer != null) {
+            observer.recordEnded(item, outcome, item.queuedNanos(), System.currentTimeMillis());
+        }
     }
 
     private void settle(Batch batch, long nowNanos) {
+        RecordObserver observer = observers.current();
+        // A timed-out attempt ran until now, on the workers' clock (System.nanoTime, as they read it).
+        long workerNow = observer == null ? 0 : System.nanoTime();
         List<WorkItem<?, ?>> unstarted = null;
         List<WorkItem<?, ?>> items = batch.items();
         int succeeded = 0;
@@ -86,8 +102,12 @@ final class BatchSettlement {
                 scheduler.abandon(item); // skipped because its partition is leaving
                 continue;
             }
+            if (observer != null && outcome != Batch.NOT_STARTED) {
+                observer.attemptEnded(item, item.handlerNanos(workerNow),
+                        outcome == Batch.FAILED ? batch.firstError() : null);
+            }
             if (outcome == Batch.ENDED) {
-                end(item);
+                end(item, RecordOutcome.OK);
                 succeeded++;
                 if (item.attempt() == 1) {
                     firstAttempts++;

@@ -1,6 +1,7 @@
 package dev.lanes.internal.poll;
 
 import dev.lanes.LanesException;
+import dev.lanes.RecordOutcome;
 import dev.lanes.internal.EngineConfig;
 import dev.lanes.internal.commit.CommitManager;
 import dev.lanes.internal.failure.DeadLetterClients;
@@ -12,6 +13,7 @@ import dev.lanes.internal.health.HealthSampler;
 import dev.lanes.internal.limit.ConcurrencyLimit;
 import dev.lanes.internal.limit.FixedConcurrencyLimit;
 import dev.lanes.internal.metrics.EngineStats;
+import dev.lanes.internal.metrics.RecordObservers;
 import dev.lanes.internal.schedule.BatchSizer;
 import dev.lanes.internal.schedule.Scheduler;
 import dev.lanes.internal.work.BatchFactory;
@@ -50,8 +52,8 @@ import org.slf4j.LoggerFactory;
  * {@link ConcurrencyLimit}. {@link BatchSettlement}: what became of each record handed out, and
  * {@link RecordFailures} (package {@code failure}): retries, skips, dead letters, a stop.
  * {@link Backpressure}: the buffer bounds, by pausing partitions. {@link CommitManager} (package
- * {@code commit}): what to commit and when. {@link HealthSampler} (package {@code health}): what
- * {@code LanesConsumer.health()} shows, looked at when due. This class only orders them in a turn and decides how
+ * {@code commit}): what to commit and when. {@link OwnBacklog}: the backlog gauge. {@link HealthSampler}
+ * (package {@code health}): what {@code LanesConsumer.health()} shows, looked at when due. This class only orders them in a turn and decides how
  * long a turn may wait: each part says when it is next due ({@code nanosUntilDue(now)}).
  *
  * <p><b>One turn.</b> Take back finished batches, start what the scheduler and the limit allow,
@@ -83,23 +85,36 @@ public final class Poller {
     private final MissingTopics missingTopics;
     private final HealthBoard healthBoard;
     private final HealthSampler health;
+    private final ConcurrencyLimit limit;
+    private final OwnBacklog backlog = new OwnBacklog();
+    private final RecordObservers observers;
+
+    /** A poller that tells no observer. */
+    public Poller(Consumer<byte[], byte[]> consumer, EngineConfig config, BatchFactory batches, Executor executor,
+                  HandlerWatchdog watchdog, DeadLetterClients deadLetterClients, LongSupplier nanoClock,
+                  EngineStats stats, long randomSeed, HealthBoard healthBoard) {
+        this(consumer, config, batches, executor, watchdog, deadLetterClients, nanoClock, stats,
+                RecordObservers.none(), randomSeed, healthBoard);
+    }
 
     /**
      * @param watchdog ends invocations that run past the handler timeout; {@code null} when it is off
      * @param deadLetterClients how to reach the dead-letter topic, if the retry policy names one
+     * @param observers told of every invocation and every record that ends
      * @param healthBoard where the poller publishes its health for {@code LanesConsumer.health()}
      */
     public Poller(Consumer<byte[], byte[]> consumer, EngineConfig config, BatchFactory batches, Executor executor,
                   HandlerWatchdog watchdog, DeadLetterClients deadLetterClients, LongSupplier nanoClock,
-                  EngineStats stats, long randomSeed, HealthBoard healthBoard) {
+                  EngineStats stats, RecordObservers observers, long randomSeed, HealthBoard healthBoard) {
         this.consumer = consumer;
         this.config = config;
         this.nanoClock = nanoClock;
         this.stats = stats;
+        this.observers = observers;
         BatchSizer sizer = new BatchSizer(batches.batches() ? config.maxBatchSize() : 1,
                 Runtime.getRuntime().availableProcessors());
-        ConcurrencyLimit limit = new FixedConcurrencyLimit(config.maxConcurrency());
-        this.dispatcher = new Dispatcher(scheduler, sizer, limit, batches, executor, watchdog);
+        this.limit = new FixedConcurrencyLimit(config.maxConcurrency());
+        this.dispatcher = new Dispatcher(scheduler, sizer, limit, batches, executor, watchdog, observers);
         this.backpressure = new Backpressure(config.maxBufferedRecords(), config.maxBufferedBytes(),
                 config.maxPollRecords(), config.maxPollBytes());
         this.commits = new CommitManager(consumer, config.commitInterval(), config.metadataMaxChars(), stats,
@@ -110,7 +125,8 @@ public final class Poller {
                 new SplittableRandom(randomSeed), this::endRecord);
         this.lifecycle = new PartitionLifecycle(scheduler, backpressure, commits, dispatcher, failures, stats,
                 nanoClock, config.revokeTimeout(), config.commitSyncTimeout(), this::takeBackFinished);
-        this.settlement = new BatchSettlement(lifecycle, dispatcher, scheduler, backpressure, stats, failures);
+        this.settlement = new BatchSettlement(lifecycle, dispatcher, scheduler, backpressure, stats, failures,
+                observers);
         this.missingTopics = new MissingTopics(consumer, config.topicPattern() == null ? config.topics() : List.of(),
                 nanoClock.getAsLong());
         this.intake = new RecordIntake(consumer, lifecycle, backpressure, scheduler, sizer, stats, config.lanes(),
@@ -148,13 +164,19 @@ public final class Poller {
         boolean blockInPoll = dispatcher.batchesOut() == 0 && (fetching || lifecycle.size() == 0);
         ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofNanos(blockInPoll ? wait : 0));
         now = nanoClock.getAsLong();
-        intake.queue(records, now);
+        // Queued time is measured on the workers' clock (the batches read System.nanoTime), and only
+        // for an observer: without one, no clock is read per poll for it.
+        intake.queue(records, now,
+                records.isEmpty() || observers.current() == null ? WorkItem.NOT_TIMED : System.nanoTime());
         dispatcher.startWork(now);
         if (!blockInPoll && records.isEmpty() && idle(now)) {
             dispatcher.inbox().await(Math.min(wait, fetching ? FETCH_WAIT_WHILE_BUSY_NANOS : PAUSED_WAIT_NANOS));
         }
         stats.publishGauges(backpressure.bufferedRecords(), backpressure.peakBufferedRecords(),
                 dispatcher.batchesOut(), lifecycle.size());
+        stats.publishFlow(backpressure.bufferedBytes(), dispatcher.recordsOut(), backpressure.pausedPartitions(),
+                limit.limit());
+        backlog.maybeMeasure(consumer, lifecycle.partitions(), now, stats);
         missingTopics.check(lifecycle.size() == 0, now);
         health.turn(now, backpressured);
     }
@@ -194,8 +216,8 @@ public final class Poller {
     }
 
     /** For the failures, which end the records they give up (the two are built together). */
-    private void endRecord(WorkItem<?, ?> item) {
-        settlement.end(item);
+    private void endRecord(WorkItem<?, ?> item, RecordOutcome outcome) {
+        settlement.end(item, outcome);
     }
 
     /** For the lifecycle, which waits for batches on revocation (the two are built together). */

@@ -28,10 +28,14 @@ final class AsyncBatch<K, V> extends Batch {
             return;
         }
         long start = System.nanoTime();
+        WorkItem<K, V> item = (WorkItem<K, V>) items().get(0);
+        boolean timed = timed();
+        if (timed) {
+            item.attemptStarting(start);
+        }
         starting(0);
         CompletionStage<?> stage;
         try {
-            WorkItem<K, V> item = (WorkItem<K, V>) items().get(0);
             item.decode(decoder);
             stage = handler.handle(item);
             if (stage == null) {
@@ -39,6 +43,9 @@ final class AsyncBatch<K, V> extends Batch {
             }
         } catch (Throwable e) {
             if (returned(0)) {
+                if (timed) {
+                    item.attemptReturned(System.nanoTime());
+                }
                 failed(0, e);
                 finish(0);
             }
@@ -48,12 +55,16 @@ final class AsyncBatch<K, V> extends Batch {
             if (!returned(0)) {
                 return; // timed out before: ignored
             }
+            long end = System.nanoTime();
+            if (timed) {
+                item.attemptReturned(end);
+            }
             if (error == null) {
                 ended(0);
             } else {
                 failed(0, error);
             }
-            finish(System.nanoTime() - start);
+            finish(end - start);
         });
     }
 

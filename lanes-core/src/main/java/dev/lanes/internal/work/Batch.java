@@ -31,6 +31,8 @@ public abstract class Batch implements Runnable, Completion {
     private Throwable firstError;
     private long elapsedNanos;
     private int started;
+    /** Whether the worker times each record for the listeners; set by the dispatcher before the hand-off. */
+    private boolean timed;
     /** The index of the record running now, or one of {@link #IDLE}, {@link #FINISHED}, {@link #TIMED_OUT}. */
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private volatile Thread worker;
@@ -76,6 +78,16 @@ public abstract class Batch implements Runnable, Completion {
     /** From the first start to the last end. */
     public final long elapsedNanos() {
         return elapsedNanos;
+    }
+
+    /** Poller thread, before the hand-off: the worker is to time each record (a listener wants it). */
+    final void timeRecords() {
+        timed = true;
+    }
+
+    /** Worker: whether to time each record. */
+    final boolean timed() {
+        return timed;
     }
 
     /** How many of its records were started. */

@@ -22,11 +22,16 @@ final class BlockingBatch<K, V> extends Batch {
     @SuppressWarnings("unchecked")
     public void run() {
         long start = System.nanoTime();
+        boolean timed = timed();
+        long mark = start; // with a listener: one clock read per record, its end is the next one's start
         runningOn(Thread.currentThread());
         Thread.interrupted();
         for (int i = 0; i < items().size() && mayStart(i); i++) {
             WorkItem<K, V> item = (WorkItem<K, V>) items().get(i);
             Throwable error = null;
+            if (timed) {
+                item.attemptStarting(mark);
+            }
             starting(i);
             try {
                 item.decode(decoder);
@@ -36,6 +41,10 @@ final class BlockingBatch<K, V> extends Batch {
             }
             if (!returned(i)) {
                 return; // timed out: the watchdog handed the batch back
+            }
+            if (timed) {
+                mark = System.nanoTime();
+                item.attemptReturned(mark);
             }
             Thread.interrupted();
             if (error == null) {

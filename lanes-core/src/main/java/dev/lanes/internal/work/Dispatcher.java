@@ -1,6 +1,7 @@
 package dev.lanes.internal.work;
 
 import dev.lanes.internal.limit.ConcurrencyLimit;
+import dev.lanes.internal.metrics.RecordObservers;
 import dev.lanes.internal.schedule.BatchSizer;
 import dev.lanes.internal.schedule.Scheduler;
 import java.util.ArrayList;
@@ -13,9 +14,9 @@ import java.util.concurrent.RejectedExecutionException;
  * slot when a batch comes back through the {@link Inbox}, telling the batch sizer and the limit
  * how it went.
  *
- * <p>Confined to the poller thread. Writes the count of batches out and their list (each batch's
- * hand-off time and links; only it does), and is the only caller of {@link BatchSizer#recordBatch}
- * and {@link ConcurrencyLimit#ended}.
+ * <p>Confined to the poller thread. Writes the counts of batches and records out and the list of
+ * batches out (each batch's hand-off time and links; only it does), and is the only caller of
+ * {@link BatchSizer#recordBatch} and {@link ConcurrencyLimit#ended}.
  */
 public final class Dispatcher {
     private final Scheduler scheduler;
@@ -26,9 +27,12 @@ public final class Dispatcher {
     private final Inbox inbox = new Inbox();
     /** {@code null} when the handler timeout is off. */
     private final HandlerWatchdog watchdog;
+    private final RecordObservers observers;
     private int batchesOut;
     /** The batches out, linked through themselves: no allocation, O(1) in and out. */
     private Batch firstOut;
+    /** Records in the batches out (their handlers running, or waiting behind another of their batch). */
+    private int recordsOut;
 
     public Dispatcher(Scheduler scheduler, BatchSizer sizer, ConcurrencyLimit limit, BatchFactory batches,
                       Executor executor) {
@@ -38,6 +42,16 @@ public final class Dispatcher {
     /** @param watchdog ends records that run past the handler timeout; {@code null} when it is off */
     public Dispatcher(Scheduler scheduler, BatchSizer sizer, ConcurrencyLimit limit, BatchFactory batches,
                       Executor executor, HandlerWatchdog watchdog) {
+        this(scheduler, sizer, limit, batches, executor, watchdog, RecordObservers.none());
+    }
+
+    /**
+     * @param watchdog ends records that run past the handler timeout; {@code null} when it is off
+     * @param observers while there are any, each batch times its records for them
+     */
+    public Dispatcher(Scheduler scheduler, BatchSizer sizer, ConcurrencyLimit limit, BatchFactory batches,
+                      Executor executor, HandlerWatchdog watchdog, RecordObservers observers) {
+        this.observers = observers;
         this.watchdog = watchdog;
         this.scheduler = scheduler;
         this.sizer = sizer;
@@ -59,10 +73,14 @@ public final class Dispatcher {
                 return;
             }
             batchesOut++;
+            recordsOut += items.size();
             free--;
             Batch batch = batches.create(items, inbox);
             batch.handedNanos = nowNanos;
             linkOut(batch);
+            if (observers.current() != null) {
+                batch.timeRecords();
+            }
             hand(batch);
         }
     }
@@ -86,6 +104,7 @@ public final class Dispatcher {
         }
         batchesOut--;
         unlinkOut(batch);
+        recordsOut -= batch.items().size();
         sizer.recordBatch(batch.elapsedNanos(), batch.started());
         limit.ended(batch.elapsedNanos(), batch.started(), batch.firstError() != null, nowNanos);
     }
@@ -136,6 +155,10 @@ public final class Dispatcher {
 
     public int batchesOut() {
         return batchesOut;
+    }
+
+    public int recordsOut() {
+        return recordsOut;
     }
 
     public Inbox inbox() {

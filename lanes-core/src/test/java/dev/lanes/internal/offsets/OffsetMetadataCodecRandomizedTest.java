@@ -240,7 +240,8 @@ class OffsetMetadataCodecRandomizedTest {
             offset += gen.percent(70) ? 1 : gen.longBetween(2, 500);
             offsets[i] = offset;
         }
-        byte[] payload = kind.bitset() ? BitsetPayload.encode(base, offsets) : RunLengthPayload.encode(base, offsets);
+        byte[] payload = kind.bitset() ? BitsetPayload.encode(base, EndedRuns.ofAscending(offsets))
+                : RunLengthPayload.encode(base, EndedRuns.ofAscending(offsets));
         switch (gen.random().nextInt(4)) {
             case 0 -> { } // intact
             case 1 -> payload = Arrays.copyOf(payload, gen.intBetween(0, payload.length)); // cut

@@ -166,7 +166,7 @@ class OffsetMetadataCodecTest {
 
     @Test
     void compressedPayloadFollowedByExtraBytesIsGarbled() {
-        byte[] deflated = Deflate.deflate(RunLengthPayload.encode(100, new long[] {101}));
+        byte[] deflated = Deflate.deflate(RunLengthPayload.encode(100, EndedRuns.ofAscending(new long[] {101})));
         int[] bytes = new int[4 + deflated.length];
         bytes[0] = 1;
         bytes[1] = Kind.RUN_LENGTH_DEFLATE.code();

@@ -27,6 +27,8 @@ class BackpressureTest {
         assertThat(backpressure.apply(consumer, partitions)).isTrue();
 
         assertThat(consumer.paused()).containsExactly(p0.topicPartition());
+        assertThat(backpressure.pausedPartitions()).as("the gauge").isEqualTo(1);
+        assertThat(backpressure.bufferedBytes()).as("the gauge").isEqualTo(500);
     }
 
     @Test
@@ -42,6 +44,7 @@ class BackpressureTest {
         drain(backpressure, p0, 24, 10);
         backpressure.apply(consumer, partitions);
         assertThat(consumer.paused()).isEmpty();
+        assertThat(backpressure.pausedPartitions()).as("the gauge").isZero();
     }
 
     @Test

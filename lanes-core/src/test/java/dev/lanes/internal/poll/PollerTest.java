@@ -289,6 +289,27 @@ class PollerTest {
     }
 
     @Test
+    void carriesAPreviousOwnersMillionEndedOffsetsAsOneRun() {
+        Poller poller = poller(Ordering.UNORDERED, 10, recording());
+        long[] million = new long[1_000_000];
+        for (int i = 0; i < million.length; i++) {
+            million[i] = 10 + i; // a previous owner ended 10..1,000,009 while 0..9 were still running
+        }
+        reassignAfterCommit(0, million);
+        addRecords(5);
+        runTurns(poller, 5);
+        commitNow(poller);
+
+        OffsetAndMetadata committed = consumer.committed(Set.of(TP0)).get(TP0);
+        assertThat(committed.offset()).isEqualTo(5);
+        DecodedOffsets ended = OffsetMetadataCodec.decode(committed.metadata(), 5);
+        assertThat(ended.endedCount()).as("every offset the previous owner ended, still named").isEqualTo(1_000_000);
+        assertThat(ended.contains(10)).isTrue();
+        assertThat(ended.contains(1_000_009)).isTrue();
+        assertThat(ended.contains(1_000_010)).isFalse();
+    }
+
+    @Test
     void aLostPartitionIsDroppedWithoutACommit() {
         Poller poller = poller(Ordering.UNORDERED, 10, recording());
         addRecords(3);

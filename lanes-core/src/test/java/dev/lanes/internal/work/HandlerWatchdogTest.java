@@ -97,6 +97,30 @@ class HandlerWatchdogTest {
     }
 
     @Test
+    void aTimedOutAttemptIsTimedUntilItWasTakenBackAndItsLateReturnChangesNothing() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Batch batch = BatchFactory.<String, String>blocking(record -> {
+            started.countDown();
+            release.await(); // interrupted by the timeout
+        }, STRINGS).create(items(1), inbox);
+        batch.timeRecords(); // as the dispatcher does while a listener is added
+        long before = System.nanoTime();
+        Thread worker = runOnItsOwnThread(batch);
+        started.await();
+        long now = System.nanoTime();
+        watchdog.check(now);
+        watchdog.check(now + TIMEOUT.toNanos());
+        WorkItem<?, ?> item = batch.items().get(0);
+        long takenBack = now + TIMEOUT.toNanos();
+
+        long measured = item.handlerNanos(takenBack);
+        worker.join(TimeUnit.SECONDS.toMillis(10)); // its thread comes back, late
+
+        assertThat(measured).isBetween(TIMEOUT.toNanos(), takenBack - before);
+        assertThat(item.handlerNanos(takenBack)).as("the late return wrote no end").isEqualTo(measured);
+    }
+
+    @Test
     void aThreadThatIgnoresTheInterruptIsCountedAsStuckUntilItReturns() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         Batch batch = BatchFactory.<String, String>blocking(record -> {
