@@ -48,6 +48,12 @@ public interface LanesConsumer<K, V> extends AutoCloseable {
     LanesStats stats();
 
     /**
+     * What this consumer is doing now (state, stuck records, hot keys, last commit); cheap enough
+     * for a health endpoint every few seconds, from any thread, and never waits for the poller.
+     */
+    LanesHealth health();
+
+    /**
      * Completes normally once the consumer has closed, or exceptionally with a
      * {@link LanesException} if a fatal error stopped it (for a health check to watch).
      */

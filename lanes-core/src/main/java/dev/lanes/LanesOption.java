@@ -121,6 +121,17 @@ public final class LanesOption<T> {
             0, 1 << 20, "The room for ended offsets in commit metadata, in characters; 0 reads the broker's"
                     + " offset.metadata.max.bytes (Kafka's 4096 if not permitted), and a commit whose encoding does"
                     + " not fit goes without it.");
+    public static final LanesOption<Duration> HEALTH_STUCK_AFTER = range("healthStuckAfter", "Duration",
+            Duration.ofSeconds(30), Duration.ofMillis(1), Duration.ofDays(1), "LanesConsumer.health() lists a"
+                    + " record as stuck once it has been in flight this long: from its first hand-off to a worker,"
+                    + " through its attempts and retry waits, until it ends.");
+    public static final LanesOption<Duration> HEALTH_STALLED_AFTER = range("healthStalledAfter", "Duration",
+            Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofDays(1), "LanesConsumer.health() reports"
+                    + " STALLED when records are held (polled, not ended) and none has ended for this long, counted"
+                    + " from the later of the last end and the last moment nothing was held. The default matches"
+                    + " handlerTimeout, the longest a healthy invocation may run.");
+    public static final LanesOption<Integer> HEALTH_LIST_SIZE = range("healthListSize", "int", 5, 1, 100,
+            "How many stuck records, and how many keys in each list of hot keys, LanesConsumer.health() names.");
     public static final LanesOption<Executor> EXECUTOR = optional("executor", "Executor", "Runs handler"
             + " invocations and is never shut down by Lanes; without one, a virtual thread per invocation on Java"
             + " 21+, else a pool of maxConcurrency platform threads.");
@@ -132,7 +143,7 @@ public final class LanesOption<T> {
             RETRY_ON_EXHAUSTED, RETRY_FAILURE_HANDLER, RETRY_GIVEN_UP_LISTENER, RETRY_DEAD_LETTER_TOPIC,
             RETRY_DEAD_LETTER_PARTITIONS, RETRY_DEAD_LETTER_PRODUCER_PROPERTIES, RETRY_FLOOD_GUARD_THRESHOLD,
             RETRY_FLOOD_GUARD_WINDOW, RETRY_FLOOD_GUARD_MIN_FAILURES, HANDLER_TIMEOUT, OFFSET_METADATA_MAX_CHARS,
-            EXECUTOR);
+            HEALTH_STUCK_AFTER, HEALTH_STALLED_AFTER, HEALTH_LIST_SIZE, EXECUTOR);
 
     /** Whether an option must be given, has a default, or may be left out (its description says what then). */
     public enum Presence { REQUIRED, DEFAULTED, OPTIONAL }

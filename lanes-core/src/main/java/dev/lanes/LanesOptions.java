@@ -3,6 +3,9 @@ package dev.lanes;
 import static dev.lanes.LanesOption.CLOSE_TIMEOUT;
 import static dev.lanes.LanesOption.COMMIT_INTERVAL;
 import static dev.lanes.LanesOption.HANDLER_TIMEOUT;
+import static dev.lanes.LanesOption.HEALTH_LIST_SIZE;
+import static dev.lanes.LanesOption.HEALTH_STALLED_AFTER;
+import static dev.lanes.LanesOption.HEALTH_STUCK_AFTER;
 import static dev.lanes.LanesOption.MAX_BATCH_SIZE;
 import static dev.lanes.LanesOption.MAX_BUFFERED_BYTES;
 import static dev.lanes.LanesOption.MAX_BUFFERED_RECORDS;
@@ -48,6 +51,9 @@ public final class LanesOptions<K, V> {
     private final RetryPolicy retryPolicy;
     private final Duration handlerTimeout;
     private final int offsetMetadataMaxChars;
+    private final Duration healthStuckAfter;
+    private final Duration healthStalledAfter;
+    private final int healthListSize;
     private final Executor executor;
 
     private LanesOptions(Builder<K, V> b) {
@@ -68,6 +74,9 @@ public final class LanesOptions<K, V> {
         this.retryPolicy = b.retryPolicy;
         this.handlerTimeout = b.handlerTimeout;
         this.offsetMetadataMaxChars = b.offsetMetadataMaxChars;
+        this.healthStuckAfter = b.healthStuckAfter;
+        this.healthStalledAfter = b.healthStalledAfter;
+        this.healthListSize = b.healthListSize;
         this.executor = b.executor;
     }
 
@@ -95,6 +104,12 @@ public final class LanesOptions<K, V> {
     public Duration handlerTimeout() { return handlerTimeout; }
     /** 0 means: read {@code offset.metadata.max.bytes} from the broker, else 4096. */
     public int offsetMetadataMaxChars() { return offsetMetadataMaxChars; }
+    /** {@link LanesOption#HEALTH_STUCK_AFTER}. */
+    public Duration healthStuckAfter() { return healthStuckAfter; }
+    /** {@link LanesOption#HEALTH_STALLED_AFTER}. */
+    public Duration healthStalledAfter() { return healthStalledAfter; }
+    /** {@link LanesOption#HEALTH_LIST_SIZE}. */
+    public int healthListSize() { return healthListSize; }
     public Optional<Executor> executor() { return Optional.ofNullable(executor); }
 
     /** Collects settings; {@link #build()} validates them all. Not thread-safe. */
@@ -116,6 +131,9 @@ public final class LanesOptions<K, V> {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Duration handlerTimeout = HANDLER_TIMEOUT.defaultValue();
         private int offsetMetadataMaxChars = OFFSET_METADATA_MAX_CHARS.defaultValue();
+        private Duration healthStuckAfter = HEALTH_STUCK_AFTER.defaultValue();
+        private Duration healthStalledAfter = HEALTH_STALLED_AFTER.defaultValue();
+        private int healthListSize = HEALTH_LIST_SIZE.defaultValue();
         private Executor executor;
 
         private Builder() {
@@ -234,6 +252,24 @@ public final class LanesOptions<K, V> {
             return this;
         }
 
+        /** {@link LanesOption#HEALTH_STUCK_AFTER}. */
+        public Builder<K, V> healthStuckAfter(Duration stuckAfter) {
+            this.healthStuckAfter = stuckAfter;
+            return this;
+        }
+
+        /** {@link LanesOption#HEALTH_STALLED_AFTER}. */
+        public Builder<K, V> healthStalledAfter(Duration stalledAfter) {
+            this.healthStalledAfter = stalledAfter;
+            return this;
+        }
+
+        /** {@link LanesOption#HEALTH_LIST_SIZE}. */
+        public Builder<K, V> healthListSize(int listSize) {
+            this.healthListSize = listSize;
+            return this;
+        }
+
         /** {@link LanesOption#EXECUTOR}. */
         public Builder<K, V> executor(Executor executor) {
             this.executor = executor;
@@ -256,6 +292,9 @@ public final class LanesOptions<K, V> {
             Objects.requireNonNull(retryPolicy, "retryPolicy must not be null");
             HANDLER_TIMEOUT.check(handlerTimeout);
             OFFSET_METADATA_MAX_CHARS.check(offsetMetadataMaxChars);
+            HEALTH_STUCK_AFTER.check(healthStuckAfter);
+            HEALTH_STALLED_AFTER.check(healthStalledAfter);
+            HEALTH_LIST_SIZE.check(healthListSize);
             return new LanesOptions<>(this);
         }
     }

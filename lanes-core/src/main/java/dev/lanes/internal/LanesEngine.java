@@ -3,12 +3,14 @@ package dev.lanes.internal;
 import dev.lanes.AsyncRecordHandler;
 import dev.lanes.LanesConsumer;
 import dev.lanes.LanesException;
+import dev.lanes.LanesHealth;
 import dev.lanes.RecordObserver;
 import dev.lanes.LanesOptions;
 import dev.lanes.LanesStats;
 import dev.lanes.RecordHandler;
 import dev.lanes.internal.commit.MetadataLimit;
 import dev.lanes.internal.failure.DeadLetterClients;
+import dev.lanes.internal.health.HealthBoard;
 import dev.lanes.internal.metrics.EngineStats;
 import dev.lanes.internal.metrics.RecordObservers;
 import dev.lanes.internal.poll.Backpressure;
@@ -18,6 +20,7 @@ import dev.lanes.internal.work.HandlerWatchdog;
 import dev.lanes.internal.work.Inbox;
 import dev.lanes.internal.work.RecordDecoder;
 import dev.lanes.internal.work.WorkerExecutors;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,8 +57,11 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
     private final CompletableFuture<Void> termination = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final EngineStats stats = new EngineStats();
+    private final HealthBoard health;
     private final RecordObservers observers = new RecordObservers();
     private volatile boolean closeRequested;
+    /** Set by the poller thread once an error stops the consumer, before it drains. */
+    private volatile boolean failing;
     private volatile Duration closeTimeout;
     private volatile Inbox inbox;
     private volatile Thread pollerThread;
@@ -64,6 +70,7 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
         this.options = Objects.requireNonNull(options, "options");
         this.consumerFactory = consumerFactory;
         this.closeTimeout = options.closeTimeout();
+        this.health = HealthBoard.of(options, System::nanoTime, Clock.systemUTC());
     }
 
     public static <K, V> LanesConsumer<K, V> create(LanesOptions<K, V> options) {
@@ -137,6 +144,11 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
         return LanesStats.of(stats::read, stats.backlogByPartition());
     }
 
+    @Override
+    public LanesHealth health() {
+        return health.read(failing || termination.isCompletedExceptionally(), closeRequested);
+    }
+
     /** The engine's own counters, for tests. */
     public EngineStats engineStats() {
         return stats;
@@ -204,7 +216,7 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
             }
             poller = new Poller(consumer, config, batches, executor, watchdog,
                     DeadLetterClients.kafka(props, options.retryPolicy().deadLetterProducerProperties()),
-                    System::nanoTime, stats, observers, System.nanoTime());
+                    System::nanoTime, stats, observers, System.nanoTime(), health);
             inbox = poller.inbox();
             poller.subscribe();
             while (!closeRequested && poller.stopCause() == null) {
@@ -212,6 +224,7 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
             }
             failure = poller.stopCause();
             if (failure != null) {
+                failing = true;
                 log.error("Lanes consumer stopping: {}", failure.getMessage());
             }
             long closeStart = System.nanoTime();
@@ -220,6 +233,7 @@ public final class LanesEngine<K, V> implements LanesConsumer<K, V> {
             consumer.close(left.compareTo(MIN_LEAVE_TIME) < 0 ? MIN_LEAVE_TIME : left);
         } catch (Throwable e) {
             failure = e;
+            failing = true;
             log.error("Lanes consumer stopped by a fatal error; records not yet committed will be handled again "
                     + "by the next owner", e);
             if (poller != null) {

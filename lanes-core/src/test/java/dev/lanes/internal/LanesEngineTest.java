@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.lanes.LanesException;
+import dev.lanes.LanesHealth;
 import dev.lanes.LanesMetric;
 import dev.lanes.LanesOptions;
 import dev.lanes.LanesStats;
@@ -46,6 +47,7 @@ class LanesEngineTest {
                 .isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(LanesException.class).hasMessageContaining("authorization failed");
         assertThat(consumer.closed()).isTrue();
+        assertThat(engine.health().state()).isEqualTo(LanesHealth.State.FAILED);
     }
 
     @Test
@@ -54,8 +56,10 @@ class LanesEngineTest {
         TopicPartition partition = new TopicPartition("t", 0);
         consumer.updateBeginningOffsets(Map.of(partition, 0L));
         consumer.schedulePollTask(() -> consumer.rebalance(List.of(partition)));
+        assertThat(engine.health().state()).isEqualTo(LanesHealth.State.STARTING);
         engine.start(record -> { });
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.stats().assignedPartitions() == 1);
+        assertThat(engine.health().state()).isEqualTo(LanesHealth.State.RUNNING);
 
         engine.close(Duration.ofSeconds(5));
         engine.close(Duration.ofSeconds(5));
@@ -63,6 +67,7 @@ class LanesEngineTest {
         engine.termination().toCompletableFuture().get(1, TimeUnit.SECONDS);
         assertThat(consumer.closed()).isTrue();
         assertThat(engine.stats().assignedPartitions()).as("nothing is assigned after close").isZero();
+        assertThat(engine.health().state()).isEqualTo(LanesHealth.State.CLOSED);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.lanes.micrometer;
 
 import dev.lanes.AsyncRecordHandler;
 import dev.lanes.LanesConsumer;
+import dev.lanes.LanesHealth;
 import dev.lanes.RecordObserver;
 import dev.lanes.LanesMetric;
 import dev.lanes.LanesRecord;
@@ -41,6 +42,12 @@ final class FakeConsumer implements LanesConsumer<String, String> {
     @Override
     public LanesStats stats() {
         return LanesStats.of(metric -> values[metric.ordinal()], backlog);
+    }
+
+    @Override
+    public LanesHealth health() {
+        return new LanesHealth(LanesHealth.State.RUNNING, java.time.Instant.EPOCH, 0, Optional.empty(), 0, List.of(),
+                Optional.empty(), List.of(), List.of(), 0, true);
     }
 
     @Override

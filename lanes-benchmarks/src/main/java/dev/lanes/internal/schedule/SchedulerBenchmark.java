@@ -101,7 +101,7 @@ public class SchedulerBenchmark {
             ConsumerRecord<byte[], byte[]> record = records[base + i];
             PartitionState partition = partitions[record.partition()];
             Lane lane = lanes.laneFor(partition, record.key());
-            scheduler.enqueue(new WorkItem<>(record, partition, lane, handle++, 110));
+            scheduler.enqueue(new WorkItem<>(record, partition, lane, handle++, 110, 0));
         }
         while (scheduler.hasReadyWork(0)) {
             batch.clear();

@@ -38,6 +38,8 @@ public final class CommitManager {
     private long nextCommitNanos;
     private long asyncStartedNanos;
     private boolean asyncInFlight;
+    /** Commits the broker acknowledged, async or sync (read by the health sampler). */
+    private long acknowledgedCommits;
 
     public CommitManager(Consumer<?, ?> consumer, Duration interval, int metadataMaxChars, EngineStats stats, long nowNanos) {
         this.consumer = consumer;
@@ -45,6 +47,11 @@ public final class CommitManager {
         this.metadataMaxChars = metadataMaxChars;
         this.stats = stats;
         this.nextCommitNanos = nowNanos + intervalNanos;
+    }
+
+    /** How many commits the broker acknowledged so far; grows by one at each. */
+    public long acknowledgedCommits() {
+        return acknowledgedCommits;
     }
 
     public long nanosUntilDue(long nowNanos) {
@@ -130,6 +137,7 @@ public final class CommitManager {
         try {
             consumer.commitSync(Map.of(topicPartition, new OffsetAndMetadata(offset, "")), timeout);
             stats.commits.increment();
+            acknowledgedCommits++;
         } catch (RuntimeException e) {
             stats.commitFailures.increment();
             log.warn("Commit of {} at {} failed: {}", topicPartition, offset, e.toString());
@@ -208,6 +216,7 @@ public final class CommitManager {
     private void acknowledge(Map<TopicPartition, OffsetAndMetadata> offsets,
                              Map<TopicPartition, PartitionState> owners) {
         stats.commits.increment();
+        acknowledgedCommits++;
         offsets.forEach((topicPartition, committed) -> {
             CommitRecord record = owners.get(topicPartition).commits();
             if (committed.offset() >= record.committedOffset()) {

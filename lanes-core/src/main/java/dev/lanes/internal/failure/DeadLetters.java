@@ -5,11 +5,15 @@ import dev.lanes.RetryPolicy;
 import dev.lanes.internal.partition.PartitionState;
 import dev.lanes.internal.work.Inbox;
 import dev.lanes.internal.work.WorkItem;
+import dev.lanes.internal.work.InFlight;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
@@ -34,6 +38,8 @@ public final class DeadLetters {
     private Producer<byte[], byte[]> producer;
     private DeadLetterClients.TopicCheck topic;
     private int inFlight;
+    /** The writes out (running, or waiting for the producer's answer), for health sampling. */
+    private final Set<DeadLetterWrite> out = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private record Due(DeadLetterWrite write, long atNanos) {
     }
@@ -69,6 +75,7 @@ public final class DeadLetters {
     /** A write came back (acknowledged or not). */
     void returned(DeadLetterWrite write) {
         inFlight--;
+        out.remove(write);
     }
 
     /** Runs the write again at {@code atNanos}. */
@@ -87,6 +94,21 @@ public final class DeadLetters {
     long nanosUntilDue(long nowNanos) {
         Due next = retries.peek();
         return next == null ? Long.MAX_VALUE : Math.max(0, next.atNanos() - nowNanos);
+    }
+
+    /** The records given up to the dead-letter topic and not ended yet: written now, or waiting to be again. */
+    boolean forEachWaiting(InFlight visitor) {
+        for (DeadLetterWrite write : out) {
+            if (!visitor.inFlight(write.item(), write.item().firstHandedNanos())) {
+                return false;
+            }
+        }
+        for (Due due : retries) {
+            if (!visitor.inFlight(due.write().item(), due.write().item().firstHandedNanos())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Writes out (running, or waiting for the producer's answer). */
@@ -116,6 +138,7 @@ public final class DeadLetters {
 
     private void start(DeadLetterWrite write) {
         inFlight++;
+        out.add(write);
         try {
             executor.execute(write);
         } catch (RejectedExecutionException e) {

@@ -8,6 +8,7 @@ import dev.lanes.LanesException;
 import dev.lanes.internal.metrics.EngineStats;
 import dev.lanes.internal.partition.PartitionState;
 import dev.lanes.internal.schedule.Scheduler;
+import dev.lanes.internal.work.InFlight;
 import dev.lanes.internal.work.WorkItem;
 import java.time.Duration;
 import java.util.SplittableRandom;
@@ -133,6 +134,11 @@ public final class RecordFailures {
 
     public long nanosUntilDue(long nowNanos) {
         return deadLetters == null ? Long.MAX_VALUE : deadLetters.nanosUntilDue(nowNanos);
+    }
+
+    /** The records given up to the dead-letter topic and not ended yet (health sampling). */
+    public boolean forEachWaiting(InFlight visitor) {
+        return deadLetters == null || deadLetters.forEachWaiting(visitor);
     }
 
     /** Dead-letter writes running or waiting for the broker's answer. */

@@ -113,6 +113,7 @@ final class BatchSettlement {
                     firstAttempts++;
                 }
             } else if (outcome == Batch.FAILED) {
+                item.handedAt(batch.handedNanos()); // in flight since then, through its retries (health)
                 failures.failed(item, batch.firstError(), nowNanos);
             } else {
                 if (unstarted == null) {

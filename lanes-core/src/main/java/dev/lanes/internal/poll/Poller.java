@@ -8,6 +8,8 @@ import dev.lanes.internal.failure.DeadLetterClients;
 import dev.lanes.internal.failure.DeadLetters;
 import dev.lanes.internal.failure.FailurePolicy;
 import dev.lanes.internal.failure.RecordFailures;
+import dev.lanes.internal.health.HealthBoard;
+import dev.lanes.internal.health.HealthSampler;
 import dev.lanes.internal.limit.ConcurrencyLimit;
 import dev.lanes.internal.limit.FixedConcurrencyLimit;
 import dev.lanes.internal.metrics.EngineStats;
@@ -50,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * {@link ConcurrencyLimit}. {@link BatchSettlement}: what became of each record handed out, and
  * {@link RecordFailures} (package {@code failure}): retries, skips, dead letters, a stop.
  * {@link Backpressure}: the buffer bounds, by pausing partitions. {@link CommitManager} (package
- * {@code commit}): what to commit and when. {@link OwnBacklog}: the backlog gauge. This class only orders them in a turn and decides how
+ * {@code commit}): what to commit and when. {@link OwnBacklog}: the backlog gauge. {@link HealthSampler}
+ * (package {@code health}): what {@code LanesConsumer.health()} shows, looked at when due. This class only orders them in a turn and decides how
  * long a turn may wait: each part says when it is next due ({@code nanosUntilDue(now)}).
  *
  * <p><b>One turn.</b> Take back finished batches, start what the scheduler and the limit allow,
@@ -80,6 +83,8 @@ public final class Poller {
     private final BatchSettlement settlement;
     private final RecordIntake intake;
     private final MissingTopics missingTopics;
+    private final HealthBoard healthBoard;
+    private final HealthSampler health;
     private final ConcurrencyLimit limit;
     private final OwnBacklog backlog = new OwnBacklog();
     private final RecordObservers observers;
@@ -87,19 +92,20 @@ public final class Poller {
     /** A poller that tells no observer. */
     public Poller(Consumer<byte[], byte[]> consumer, EngineConfig config, BatchFactory batches, Executor executor,
                   HandlerWatchdog watchdog, DeadLetterClients deadLetterClients, LongSupplier nanoClock,
-                  EngineStats stats, long randomSeed) {
+                  EngineStats stats, long randomSeed, HealthBoard healthBoard) {
         this(consumer, config, batches, executor, watchdog, deadLetterClients, nanoClock, stats,
-                RecordObservers.none(), randomSeed);
+                RecordObservers.none(), randomSeed, healthBoard);
     }
 
     /**
      * @param watchdog ends invocations that run past the handler timeout; {@code null} when it is off
      * @param deadLetterClients how to reach the dead-letter topic, if the retry policy names one
      * @param observers told of every invocation and every record that ends
+     * @param healthBoard where the poller publishes its health for {@code LanesConsumer.health()}
      */
     public Poller(Consumer<byte[], byte[]> consumer, EngineConfig config, BatchFactory batches, Executor executor,
                   HandlerWatchdog watchdog, DeadLetterClients deadLetterClients, LongSupplier nanoClock,
-                  EngineStats stats, RecordObservers observers, long randomSeed) {
+                  EngineStats stats, RecordObservers observers, long randomSeed, HealthBoard healthBoard) {
         this.consumer = consumer;
         this.config = config;
         this.nanoClock = nanoClock;
@@ -125,10 +131,13 @@ public final class Poller {
                 nanoClock.getAsLong());
         this.intake = new RecordIntake(consumer, lifecycle, backpressure, scheduler, sizer, stats, config.lanes(),
                 config.trimToShare(), config.commitSyncTimeout());
+        this.healthBoard = healthBoard;
+        this.health = new HealthSampler(healthBoard, new PollerHealthSources(lifecycle, backpressure, dispatcher,
+                scheduler, failures, commits, stats), nanoClock.getAsLong());
     }
 
     public void subscribe() {
-        RebalanceListener listener = new RebalanceListener(lifecycle, consumer, stats);
+        RebalanceListener listener = new RebalanceListener(lifecycle, consumer, stats, healthBoard);
         if (config.topicPattern() != null) {
             consumer.subscribe(config.topicPattern(), listener);
         } else {
@@ -146,6 +155,8 @@ public final class Poller {
             lifecycle.partitions().forEach(partition -> partition.sweepIdleLanes(true));
         }
         boolean fetching = backpressure.apply(consumer, lifecycle.partitions());
+        // Counted before the poll: partitions assigned inside it were not paused or resumed yet.
+        boolean backpressured = !fetching && lifecycle.size() > 0;
         long wait = idle(now) ? Math.min(maxWaitNanos, nanosUntilDue(now)) : 0;
         // Block inside poll only when no batch is out: a finished batch cannot end that wait,
         // while it does end the wait on the inbox below. With nothing assigned yet, poll is where
@@ -155,7 +166,8 @@ public final class Poller {
         now = nanoClock.getAsLong();
         // Queued time is measured on the workers' clock (the batches read System.nanoTime), and only
         // for an observer: without one, no clock is read per poll for it.
-        intake.queue(records, records.isEmpty() || observers.current() == null ? WorkItem.NOT_TIMED : System.nanoTime());
+        intake.queue(records, now,
+                records.isEmpty() || observers.current() == null ? WorkItem.NOT_TIMED : System.nanoTime());
         dispatcher.startWork(now);
         if (!blockInPoll && records.isEmpty() && idle(now)) {
             dispatcher.inbox().await(Math.min(wait, fetching ? FETCH_WAIT_WHILE_BUSY_NANOS : PAUSED_WAIT_NANOS));
@@ -166,6 +178,7 @@ public final class Poller {
                 limit.limit());
         backlog.maybeMeasure(consumer, lifecycle.partitions(), now, stats);
         missingTopics.check(lifecycle.size() == 0, now);
+        health.turn(now, backpressured);
     }
 
     /** From now on a revocation only detaches: no wait, and (the engine is stopping) no start. */

@@ -1,5 +1,6 @@
 package dev.lanes.internal.poll;
 
+import dev.lanes.internal.health.HealthBoard;
 import dev.lanes.internal.metrics.EngineStats;
 import dev.lanes.internal.partition.PartitionState;
 
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns Kafka's rebalance callbacks into partition states. Kafka calls it inside {@code poll}, on
  * the poller thread, for the classic protocol (eager and cooperative) and for KIP-848's, and hands
- * them to the {@link PartitionLifecycle}.
+ * them to the {@link PartitionLifecycle}; tells the {@link HealthBoard} when a rebalance begins and ends.
  */
 final class RebalanceListener implements ConsumerRebalanceListener {
     private static final Logger log = LoggerFactory.getLogger(RebalanceListener.class);
@@ -28,15 +29,23 @@ final class RebalanceListener implements ConsumerRebalanceListener {
     private final PartitionLifecycle lifecycle;
     private final Consumer<?, ?> consumer;
     private final EngineStats stats;
+    private final HealthBoard health;
 
-    RebalanceListener(PartitionLifecycle lifecycle, Consumer<?, ?> consumer, EngineStats stats) {
+    RebalanceListener(PartitionLifecycle lifecycle, Consumer<?, ?> consumer, EngineStats stats, HealthBoard health) {
         this.lifecycle = lifecycle;
         this.consumer = consumer;
         this.stats = stats;
+        this.health = health;
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+        assignedPartitions(assigned);
+        // Kafka calls this at the end of every rebalance, also with nothing new (classic and KIP-848).
+        health.assigned();
+    }
+
+    private void assignedPartitions(Collection<TopicPartition> assigned) {
         if (assigned.isEmpty()) {
             return;
         }
@@ -53,11 +62,13 @@ final class RebalanceListener implements ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+        health.rebalanceStarted();
         lifecycle.revoke(revoked);
     }
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> lost) {
+        health.rebalanceStarted();
         lifecycle.lose(lost);
     }
 

@@ -54,8 +54,12 @@ final class RecordIntake {
         return record -> lanes.laneFor(partition, record.key());
     }
 
-    /** @param nowNanos when the poll returned: each record's queued time starts then */
-    void queue(ConsumerRecords<byte[], byte[]> records, long nowNanos) {
+    /**
+     * @param nowNanos when the poll returned, on the poller's clock (how long a lane's first record waits)
+     * @param timedNanos the same on the workers' clock, for the observers' queued time, or
+     *     {@code WorkItem.NOT_TIMED} when no observer wants it
+     */
+    void queue(ConsumerRecords<byte[], byte[]> records, long nowNanos, long timedNanos) {
         for (TopicPartition topicPartition : records.partitions()) {
             PartitionState partition = lifecycle.get(topicPartition);
             if (partition == null || partition.isRevoked()) {
@@ -88,7 +92,7 @@ final class RecordIntake {
                 int bytes = WorkItem.sizeOf(record);
                 Lane lane = lanes.laneFor(partition, record.key());
                 backpressure.added(partition, bytes);
-                scheduler.enqueue(new WorkItem<>(record, partition, lane, handle, bytes, nowNanos));
+                scheduler.enqueue(new WorkItem<>(record, partition, lane, handle, bytes, nowNanos, timedNanos));
             }
         }
     }

@@ -46,6 +46,11 @@ public final class Lane {
         return queued.size();
     }
 
+    /** The first record queued (the next to start), or {@code null}. */
+    public WorkItem<?, ?> head() {
+        return queued.peekFirst();
+    }
+
     public int inFlight() {
         return inFlight;
     }

@@ -1,6 +1,7 @@
 package dev.lanes.internal.schedule;
 
 import dev.lanes.internal.partition.PartitionState;
+import dev.lanes.internal.work.InFlight;
 import dev.lanes.internal.work.WorkItem;
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -140,6 +141,16 @@ public final class Scheduler {
     /** A partition's earlier state no longer runs anything: its lanes may start again. */
     public void unblocked(PartitionState partition) {
         partition.forEachLane(this::offerReady);
+    }
+
+    /** The records waiting for a retry (health sampling); they are in flight since their first hand-off. */
+    public boolean forEachRetry(InFlight visitor) {
+        for (Retry retry : retries) {
+            if (!visitor.inFlight(retry.item(), retry.item().firstHandedNanos())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int queuedRecords() {

@@ -47,6 +47,13 @@ public abstract class Batch implements Runnable, Completion {
     private volatile boolean interruptSent;
     /** Run by the worker if it comes back from a record that timed out (the watchdog's count of stuck threads). */
     private volatile Runnable lateReturn;
+    /**
+     * The {@link Dispatcher}'s own, on the poller thread: when it handed the batch over, and its
+     * neighbours in the list of batches out (which the health sampler walks).
+     */
+    long handedNanos;
+    Batch previousOut;
+    Batch nextOut;
 
     Batch(List<WorkItem<?, ?>> items, Inbox inbox) {
         this.items = items;
@@ -86,6 +93,31 @@ public abstract class Batch implements Runnable, Completion {
     /** How many of its records were started. */
     public final int started() {
         return started;
+    }
+
+    /** When the dispatcher handed it to the executor (poller clock). */
+    public final long handedNanos() {
+        return handedNanos;
+    }
+
+    /**
+     * Poller thread, for the health sampler: the records not returned yet — the one running and
+     * those after it, which wait for it (all of them before the first starts) — each with the time
+     * it has been in flight since. Nothing once the batch was handed back. False when the visitor
+     * stopped.
+     */
+    final boolean forEachInFlight(InFlight visitor) {
+        int index = state.get();
+        if (index == FINISHED || index == TIMED_OUT) {
+            return true;
+        }
+        for (int i = Math.max(0, index); i < items.size(); i++) {
+            WorkItem<?, ?> item = items.get(i);
+            if (!visitor.inFlight(item, item.inFlightSince(handedNanos))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

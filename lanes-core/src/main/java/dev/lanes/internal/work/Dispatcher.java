@@ -14,8 +14,9 @@ import java.util.concurrent.RejectedExecutionException;
  * slot when a batch comes back through the {@link Inbox}, telling the batch sizer and the limit
  * how it went.
  *
- * <p>Confined to the poller thread. Writes the counts of batches and records out (and only it does), and is
- * the only caller of {@link BatchSizer#recordBatch} and {@link ConcurrencyLimit#ended}.
+ * <p>Confined to the poller thread. Writes the counts of batches and records out and the list of
+ * batches out (each batch's hand-off time and links; only it does), and is the only caller of
+ * {@link BatchSizer#recordBatch} and {@link ConcurrencyLimit#ended}.
  */
 public final class Dispatcher {
     private final Scheduler scheduler;
@@ -28,6 +29,8 @@ public final class Dispatcher {
     private final HandlerWatchdog watchdog;
     private final RecordObservers observers;
     private int batchesOut;
+    /** The batches out, linked through themselves: no allocation, O(1) in and out. */
+    private Batch firstOut;
     /** Records in the batches out (their handlers running, or waiting behind another of their batch). */
     private int recordsOut;
 
@@ -73,6 +76,8 @@ public final class Dispatcher {
             recordsOut += items.size();
             free--;
             Batch batch = batches.create(items, inbox);
+            batch.handedNanos = nowNanos;
+            linkOut(batch);
             if (observers.current() != null) {
                 batch.timeRecords();
             }
@@ -98,6 +103,7 @@ public final class Dispatcher {
             watchdog.unwatch(batch);
         }
         batchesOut--;
+        unlinkOut(batch);
         recordsOut -= batch.items().size();
         sizer.recordBatch(batch.elapsedNanos(), batch.started());
         limit.ended(batch.elapsedNanos(), batch.started(), batch.firstError() != null, nowNanos);
@@ -111,6 +117,40 @@ public final class Dispatcher {
     /** When the limit may let more start without a batch coming back; {@code Long.MAX_VALUE} if never. */
     public long nanosUntilDue(long nowNanos) {
         return limit.nanosUntilDue(nowNanos);
+    }
+
+    /**
+     * Every record of the batches out that has not returned yet, with the time it is in flight
+     * since (health sampling); false when the visitor stopped.
+     */
+    public boolean forEachInFlight(InFlight visitor) {
+        for (Batch batch = firstOut; batch != null; batch = batch.nextOut) {
+            if (!batch.forEachInFlight(visitor)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void linkOut(Batch batch) {
+        batch.nextOut = firstOut;
+        if (firstOut != null) {
+            firstOut.previousOut = batch;
+        }
+        firstOut = batch;
+    }
+
+    private void unlinkOut(Batch batch) {
+        if (batch.previousOut != null) {
+            batch.previousOut.nextOut = batch.nextOut;
+        } else if (firstOut == batch) {
+            firstOut = batch.nextOut;
+        }
+        if (batch.nextOut != null) {
+            batch.nextOut.previousOut = batch.previousOut;
+        }
+        batch.previousOut = null;
+        batch.nextOut = null;
     }
 
     public int batchesOut() {

@@ -12,10 +12,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * <p>It carries the record as fetched, in bytes; the worker that runs it deserializes it
  * ({@link #decode}) just before the handler sees it.
  *
- * <p>The attempt is written only by {@code BatchSettlement} on the poller thread, between two
- * attempts; the decoded record and the attempt's timings only by the worker running an attempt (and
- * the timings only when a listener wants them). Each is read by the other side after a hand-over
- * through the executor or the inbox, which orders the two.
+ * <p>The attempt, and when the record was first handed to a worker, are written only by
+ * {@code BatchSettlement} on the poller thread, between two attempts (the latter once, at its
+ * first failure: a record that succeeds at once costs nothing); the decoded record and the
+ * attempt's timings only by the worker running an attempt (and the timings only when a listener
+ * wants them). Each is read by the other side after a hand-over through the executor or the inbox,
+ * which orders the two.
  */
 public final class WorkItem<K, V> implements LanesRecord<K, V> {
     /** A timing not taken: no listener wanted it, or the attempt never started or never returned. */
@@ -26,7 +28,12 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
     private final Lane lane;
     private final long trackerHandle;
     private final int bytes;
+    /** When the poller queued it (its clock), for how long a lane's first record has waited. */
+    private final long polledNanos;
     private int attempt = 1;
+    /** When its first attempt was handed to a worker; set at its first failure ({@link #handedAt}). */
+    private long firstHandedNanos;
+    private boolean handedBefore;
     /**
      * Its timings, made only while a listener wants them (at the poll, or by the worker at its
      * first timed attempt): without one, a record carries one null reference, not four longs.
@@ -50,12 +57,22 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
      */
     public WorkItem(ConsumerRecord<byte[], byte[]> record, PartitionState partition, Lane lane, long trackerHandle,
                     int bytes, long polledNanos) {
-        this.timings = polledNanos == NOT_TIMED ? null : new Timings(polledNanos);
+        this(record, partition, lane, trackerHandle, bytes, polledNanos == NOT_TIMED ? 0 : polledNanos, polledNanos);
+    }
+
+    /**
+     * @param pollerNanos when the poll that brought it returned, on the poller's clock (health)
+     * @param timedNanos the same by {@link System#nanoTime()} for the observers, or {@link #NOT_TIMED}
+     */
+    public WorkItem(ConsumerRecord<byte[], byte[]> record, PartitionState partition, Lane lane, long trackerHandle,
+                    int bytes, long pollerNanos, long timedNanos) {
+        this.timings = timedNanos == NOT_TIMED ? null : new Timings(timedNanos);
         this.record = record;
         this.partition = partition;
         this.lane = lane;
         this.trackerHandle = trackerHandle;
         this.bytes = bytes;
+        this.polledNanos = pollerNanos;
     }
 
     /** The record as the handler sees it; only once {@link #decode} succeeded. */
@@ -119,6 +136,34 @@ public final class WorkItem<K, V> implements LanesRecord<K, V> {
     @Override
     public int attempt() {
         return attempt;
+    }
+
+    public long polledNanos() {
+        return polledNanos;
+    }
+
+    /**
+     * Poller thread, when an attempt failed: the record has been in flight since the hand-off of
+     * {@code batchHandedNanos}, unless an earlier attempt was handed off before.
+     */
+    public void handedAt(long batchHandedNanos) {
+        if (!handedBefore) {
+            handedBefore = true;
+            firstHandedNanos = batchHandedNanos;
+        }
+    }
+
+    /**
+     * When its first attempt was handed to a worker: known once an attempt failed, so for every
+     * record waiting for a retry or a dead-letter write.
+     */
+    public long firstHandedNanos() {
+        return firstHandedNanos;
+    }
+
+    /** Since when the record is in flight, given the hand-off time of the batch now holding it. */
+    public long inFlightSince(long batchHandedNanos) {
+        return handedBefore ? firstHandedNanos : batchHandedNanos;
     }
 
     /** Worker, only when a listener wants timings: an attempt starts at {@code nanos}. */

@@ -7,12 +7,16 @@ import dev.lanes.FailureAction;
 import dev.lanes.LanesOptions;
 import dev.lanes.Ordering;
 import dev.lanes.RetryPolicy;
+import dev.lanes.LanesHealth;
+import dev.lanes.LanesHealth.InFlightRecord;
 import dev.lanes.internal.EngineConfig;
+import dev.lanes.internal.health.HealthBoard;
 import dev.lanes.internal.failure.DeadLetterClients;
 import dev.lanes.internal.metrics.EngineStats;
 import dev.lanes.internal.work.BatchFactory;
 import dev.lanes.internal.work.RecordDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +69,9 @@ class DeadLetterPollerTest {
         }
     };
 
+    private final HealthBoard health = new HealthBoard(Duration.ofSeconds(30), Duration.ofMinutes(5), 5, () -> now,
+            Clock.systemUTC());
+
     /** Offsets listed in {@code poison} fail every attempt; one attempt each, then the dead-letter topic. */
     private Poller poller(Set<Long> poison) {
         return poller(poison, RetryPolicy.builder().maxAttempts(1).initialBackoff(Duration.ofSeconds(1))
@@ -89,7 +96,7 @@ class DeadLetterPollerTest {
                         throw new IllegalStateException("poison " + record.offset());
                     }
                 }, new RecordDecoder<>(new StringDeserializer(), new StringDeserializer())),
-                executor, null, clients, () -> now, stats, 42);
+                executor, null, clients, () -> now, stats, 42, health);
         poller.subscribe();
         consumer.rebalance(List.of(TP0));
         consumer.updateBeginningOffsets(Map.of(TP0, 0L));
@@ -112,6 +119,26 @@ class DeadLetterPollerTest {
         now += 2 * SECOND;
         turns(poller, 1);
         return consumer.committed(Set.of(TP0)).get(TP0).offset();
+    }
+
+    @Test
+    void aRecordWaitingForItsDeadLetterWriteIsInFlightSinceItsFirstAttempt() {
+        Poller poller = poller(Set.of(1L));
+        add(0, "a");
+        add(1, "b");
+        turns(poller, 4); // offset 1 failed its one attempt; its write is out, not acknowledged
+        now += 40 * SECOND;
+        health.read(false, false); // someone reads: the next turn takes a look
+        poller.runOnce(0);
+
+        LanesHealth seen = health.read(false, false);
+        assertThat(seen.stuck()).containsExactly(new InFlightRecord("t", 0, 1, "b", Duration.ofSeconds(40), 1));
+        producer.completeNext();
+        turns(poller, 2);
+        now += SECOND;
+        health.read(false, false);
+        poller.runOnce(0);
+        assertThat(health.read(false, false).oldestInFlight()).isEmpty();
     }
 
     @Test

@@ -36,6 +36,11 @@ final class ManualExecutor implements Executor {
         runMatching(batch -> batch.items().stream().anyMatch(item -> item.offset() == offset));
     }
 
+    /** Runs the queued batches that hold no record with this offset (that one stays out, as if stuck). */
+    void runAllBut(long offset) {
+        runMatching(batch -> batch.items().stream().noneMatch(item -> item.offset() == offset));
+    }
+
     private void runMatching(Predicate<Batch> which) {
         List<Runnable> chosen = new ArrayList<>();
         for (Runnable task : pending) {

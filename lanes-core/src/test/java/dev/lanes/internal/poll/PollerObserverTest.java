@@ -87,7 +87,9 @@ class PollerObserverTest {
                         .jitter(0).maxAttempts(2).onExhausted(FailureAction.SKIP).build())
                 .build();
         Poller poller = new Poller(consumer, EngineConfig.of(options, 500, 4096),
-                batches, executor, null, null, () -> now, stats, listeners, 42);
+                batches, executor, null, null, () -> now, stats, listeners, 42,
+                new dev.lanes.internal.health.HealthBoard(Duration.ofSeconds(30), Duration.ofMinutes(5), 5, () -> now,
+                        java.time.Clock.systemUTC()));
         poller.subscribe();
         consumer.rebalance(List.of(TP0));
         consumer.updateBeginningOffsets(Map.of(TP0, 0L));

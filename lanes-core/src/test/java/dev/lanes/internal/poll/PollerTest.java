@@ -10,6 +10,7 @@ import dev.lanes.Ordering;
 import dev.lanes.RecordHandler;
 import dev.lanes.RetryPolicy;
 import dev.lanes.internal.EngineConfig;
+import dev.lanes.internal.health.HealthBoard;
 import dev.lanes.internal.metrics.EngineStats;
 import dev.lanes.internal.offsets.DecodedOffsets;
 import dev.lanes.internal.work.Batch;
@@ -17,7 +18,10 @@ import dev.lanes.internal.work.BatchFactory;
 import dev.lanes.internal.work.RecordDecoder;
 import dev.lanes.internal.offsets.OffsetMetadataCodec;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +66,8 @@ class PollerTest {
     private int maxBufferedRecords = LanesOption.MAX_BUFFERED_RECORDS.defaultValue();
     private long now = 1_000 * SECOND;
     private RecordDecoder<String, String> decoder = STRINGS;
+    private final HealthBoard healthBoard = new HealthBoard(Duration.ofSeconds(30), Duration.ofMinutes(5), 5,
+            () -> now, Clock.fixed(Instant.parse("2026-12-02T08:00:00Z"), ZoneOffset.UTC));
 
     private Poller poller(Ordering ordering, int maxConcurrency, RecordHandler<String, String> handler) {
         return poller(ordering, maxConcurrency, 0, handler);
@@ -83,7 +89,7 @@ class PollerTest {
                 .build();
         Poller poller = new Poller(consumer, EngineConfig.of(options,
                 Backpressure.maxPollRecordsFor(maxBufferedRecords, 500), 4096),
-                BatchFactory.blocking(handler, decoder), executor, null, null, () -> now, stats, 42);
+                BatchFactory.blocking(handler, decoder), executor, null, null, () -> now, stats, 42, healthBoard);
         poller.subscribe();
         consumer.rebalance(List.of(TP0, TP1));
         consumer.updateBeginningOffsets(Map.of(TP0, 0L, TP1, 0L));

@@ -21,7 +21,7 @@ class SchedulerTest {
         Lane lane = LaneStrategy.of(ordering, false).laneFor(partition, key);
         WorkItem<?, ?> item = new WorkItem<>(
                 new ConsumerRecord<>("t", partition.topicPartition().partition(), offset, bytes(key), bytes("v")),
-                partition, lane, offset, 1);
+                partition, lane, offset, 1, 0);
         scheduler.enqueue(item);
         return item;
     }

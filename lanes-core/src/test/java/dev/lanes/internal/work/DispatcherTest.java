@@ -57,7 +57,7 @@ class DispatcherTest {
     private void enqueue(int records) {
         for (int offset = 0; offset < records; offset++) {
             scheduler.enqueue(new WorkItem<>(new ConsumerRecord<>("t", 0, offset, bytes("k" + offset), bytes("v")), partition,
-                    LaneStrategy.of(Ordering.UNORDERED, false).laneFor(partition, null), offset, 1));
+                    LaneStrategy.of(Ordering.UNORDERED, false).laneFor(partition, null), offset, 1, 0));
         }
     }
 
@@ -119,6 +119,36 @@ class DispatcherTest {
         assertThat(batch.firstError()).hasMessage("pool shut down");
         refusing.returned(batch, 2);
         assertThat(refusing.batchesOut()).isZero();
+    }
+
+    @Test
+    void theBatchesOutAreListedFromTheirHandOffUntilTheyComeBackInAnyOrder() {
+        limit.limit = 4;
+        enqueue(4);
+        dispatcher.startWork(5); // four batches of one record, handed off at 5
+        List<String> before = new ArrayList<>();
+        dispatcher.forEachInFlight((item, since) -> before.add(item.offset() + "@" + since));
+        assertThat(before).containsExactlyInAnyOrder("0@5", "1@5", "2@5", "3@5");
+
+        comeBack(2, 1); // from the middle of the list, then the one after it
+        assertThat(offsetsOut()).containsExactlyInAnyOrder(0L, 3L);
+        comeBack(3); // the head of the list
+        assertThat(offsetsOut()).containsExactly(0L);
+        comeBack(0);
+        assertThat(offsetsOut()).isEmpty();
+    }
+
+    private void comeBack(int... batches) {
+        for (int index : batches) {
+            handedOut.get(index).run();
+            dispatcher.returned((Batch) dispatcher.inbox().poll(), 6);
+        }
+    }
+
+    private List<Long> offsetsOut() {
+        List<Long> out = new ArrayList<>();
+        dispatcher.forEachInFlight((item, since) -> out.add(item.offset()));
+        return out;
     }
 
     private static byte[] bytes(String text) {

@@ -39,7 +39,7 @@ class HandlerWatchdogTest {
         List<WorkItem<?, ?>> items = new ArrayList<>();
         for (int offset = 0; offset < count; offset++) {
             items.add(new WorkItem<>(new ConsumerRecord<>("t", 0, offset, bytes("k"), bytes("v" + offset)),
-                    partition, LaneStrategy.of(Ordering.UNORDERED, false).laneFor(partition, null), offset, 1));
+                    partition, LaneStrategy.of(Ordering.UNORDERED, false).laneFor(partition, null), offset, 1, 0));
         }
         return items;
     }
