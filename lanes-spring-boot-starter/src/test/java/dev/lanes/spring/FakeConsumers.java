@@ -1,10 +1,8 @@
 package dev.lanes.spring;
 
 import dev.lanes.LanesConsumer;
-import dev.lanes.LanesStats;
 import java.lang.reflect.Proxy;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A {@link LanesConsumer} that only answers the calls health makes, with the given values: a proxy,
@@ -22,10 +20,5 @@ final class FakeConsumers {
                     }
                     return answers.get(method.getName());
                 });
-    }
-
-    /** A consumer whose termination is {@code termination} and whose every stat is {@code stat}. */
-    static LanesConsumer<?, ?> terminating(CompletableFuture<Void> termination, long stat) {
-        return answering(Map.of("termination", termination, "stats", LanesStats.of(metric -> stat)));
     }
 }

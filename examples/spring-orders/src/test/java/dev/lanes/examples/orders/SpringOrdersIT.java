@@ -92,6 +92,7 @@ class SpringOrdersIT {
         assertThat(health.at("/components/lanes/status")).as("lanes in %s", health).hasToString("\"UP\"");
         assertThat(health.at("/components/lanes/components/orders/details/assignedPartitions"))
                 .as("the orders listener in %s", health).hasToString("4");
+        assertThat(health.at("/components/lanes/components/orders/details/state")).hasToString("\"RUNNING\"");
         JsonNode ended = JsonMapper.builder().build().readTree(
                 get(port, "/actuator/metrics/lanes.records.ended?tag=listener:orders&tag=outcome:ok"));
         assertThat(ended.at("/measurements/0/value").asDouble()).as("lanes.records.ended in %s", ended)
