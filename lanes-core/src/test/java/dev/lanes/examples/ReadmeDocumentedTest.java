@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +30,22 @@ class ReadmeDocumentedTest {
         String readme = Files.readString(Path.of("../README.md"));
 
         assertThat(readme).contains("```java\n" + expected + "```\n");
+    }
+
+    @Test
+    void theCoordinatesInTheDocsNameTheVersionThisBuildInstalls() throws IOException {
+        String pom = Files.readString(Path.of("../pom.xml"));
+        Matcher own = Pattern.compile("<artifactId>lanes-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertThat(own.find()).as("the parent POM's version").isTrue();
+        for (String doc : new String[] {"../README.md", "../docs/SPRING.md"}) {
+            Matcher versions = Pattern.compile("<artifactId>lanes-[a-z-]+</artifactId>\\s*<version>([^<]+)</version>")
+                    .matcher(Files.readString(Path.of(doc)));
+            int found = 0;
+            while (versions.find()) {
+                assertThat(versions.group(1)).as("a Lanes version in %s", doc).isEqualTo(own.group(1));
+                found++;
+            }
+            assertThat(found).as("Lanes coordinates in %s", doc).isPositive();
+        }
     }
 }

@@ -43,7 +43,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>Run (after {@code ./mvnw -B -q -pl lanes-benchmarks -am package -DskipTests}):
  * <pre>
- * java -cp 'lanes-benchmarks/target/lanes-benchmarks-0.1.0-SNAPSHOT.jar:lanes-benchmarks/target/lib/*' \
+ * java -cp 'lanes-benchmarks/target/lanes-benchmarks-0.1.0.jar:lanes-benchmarks/target/lib/*' \
  *     org.openjdk.jmh.Main SchedulerBenchmark
  * </pre>
  */
