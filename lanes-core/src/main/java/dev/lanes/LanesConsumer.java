@@ -38,7 +38,7 @@ public interface LanesConsumer<K, V> extends AutoCloseable {
     void startAsync(AsyncRecordHandler<K, V> handler);
 
     /**
-     * Adds a observer told of every handler invocation and every record that ends, with their
+     * Adds an observer told of every handler invocation and every record that ends, with their
      * timings, on the poller thread (see {@link RecordObserver}). Add it before {@code start} to see
      * every record; one added later is told from the next hand-off to a worker on.
      */
