@@ -23,7 +23,12 @@ public final class LanesProcess {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, LanesCli.class.getName()));
+                "-cp", classPath));
+        String peerClassPath = System.getProperty("lanes.bench.peer.classpath");
+        if (peerClassPath != null) {
+            command.add("-Dlanes.bench.peer.classpath=" + peerClassPath);
+        }
+        command.add(LanesCli.class.getName());
         command.addAll(List.of(args));
         return new ProcessBuilder(command);
     }

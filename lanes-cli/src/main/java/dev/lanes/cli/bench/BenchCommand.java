@@ -124,6 +124,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "The Lanes option, for every Lanes case. Default: the engine's.")
     Integer maxBufferedRecords;
 
+    @Option(names = "--peer", paramLabel = "NAME",
+            description = "Also run each case but plain with a peer library, in a child JVM, on the same"
+                    + " broker, topic and records, and report its rows and the ratio Lanes ÷ peer."
+                    + " Known: " + PeerCase.CONFLUENT_PC + " (Confluent's Parallel Consumer 0.5.3.3 on"
+                    + " kafka-clients 3.9.1; its maxConcurrency is the case's).")
+    String peer;
+
     @Override
     public Integer call() throws InterruptedException, IOException {
         List<BenchCase> chosen = checkOptions();
@@ -169,7 +176,8 @@ public final class BenchCommand implements Callable<Integer> {
             log("wrote " + json);
         }
         for (BenchResult r : results) {
-            if (!r.complete()) {
+            // A peer's failure is its row and a line (above), not the command's.
+            if (r.peer() == null && !r.complete()) {
                 throw new CliException("case " + r.name() + " saw " + r.counted() + " of " + r.needed()
                         + " records within --timeout " + timeout + " (" + r.note() + ")");
             }
@@ -197,6 +205,8 @@ public final class BenchCommand implements Callable<Integer> {
         long[] endOffsets = new BenchTopic(servers, workload, this::log).create(topic);
         PlainConsumerCase plain = new PlainConsumerCase(servers, workload);
         LanesCase lanes = new LanesCase(servers, workload, endOffsets);
+        PeerCase peerCase = peer == null ? null
+                : new PeerCase(servers, workload, System.getProperty(PeerCase.CLASSPATH_PROPERTY));
         if (!noWarmup) {
             // Reads the topic once, unmeasured: JIT-compiles the client's fetch path and warms the
             // broker's page cache, so the first measured case is not penalized.
@@ -221,8 +231,29 @@ public final class BenchCommand implements Callable<Integer> {
                     brokerSeconds, run.note(), run.detail());
             log(summary(result.name(), run));
             results.add(result);
+            if (peerCase != null && benchCase != BenchCase.PLAIN) {
+                results.add(runPeer(peerCase, benchCase, topic, workload, brokerPid));
+            }
         }
         return results;
+    }
+
+    private BenchResult runPeer(PeerCase peerCase, BenchCase benchCase, String topic, BenchWorkload workload,
+                                long brokerPid) throws InterruptedException {
+        long brokerCpu = ProcessCpu.ticks(brokerPid);
+        PeerCase.PeerRun peerRun = peerCase.run(benchCase, topic);
+        double brokerSeconds = brokerPid < 0 ? Double.NaN : (ProcessCpu.ticks(brokerPid) - brokerCpu) / 100.0;
+        CaseRun run = peerRun.run();
+        String name = benchCase.caseName() + "@" + peer;
+        if (run.note() != null && run.note().startsWith("FAILED")) {
+            log("peer " + peer + " on " + benchCase.caseName() + ": " + run.note());
+        } else {
+            log(summary(name, run));
+        }
+        return new BenchResult(benchCase.caseName(), workload.needed(benchCase), run.counted(),
+                run.recordsPerSecond(), workload.ideal(benchCase), run.wallSeconds(), peerRun.peakHeapUsedMiB(),
+                Double.NaN, peerRun.peakRssMiB(), peerRun.vmHwmMiB(), peerRun.cpuSeconds(), brokerSeconds,
+                run.note(), run.detail(), peer);
     }
 
     /** Checks every option before anything starts; returns the cases to run. */
@@ -246,6 +277,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (bootstrap != null && bootstrap.isBlank()) {
             OptionCheck.fail(spec, "--bootstrap must not be empty");
+        }
+        if (peer != null && !peer.equals(PeerCase.CONFLUENT_PC)) {
+            OptionCheck.fail(spec, "--peer: unknown peer '" + peer + "'; known: " + PeerCase.CONFLUENT_PC);
         }
         if (json != null) {
             OptionCheck.inExistingDirectory(spec, "--json", json);

@@ -8,7 +8,9 @@ import java.util.Locale;
  * The results of one {@code lanes bench} run, as a table (stdout) and as JSON ({@code --json}).
  * Each case's ratio is its rate against the {@code plain} loop of the same run, or, for a sleep
  * case, against its ideal rate; without a {@code plain} case a no-op case has no ratio (blank in
- * the table, {@code null} in the JSON). Immutable.
+ * the table, {@code null} in the JSON). A peer's row ({@code --peer}) follows its Lanes case's, and
+ * the Lanes row gains the ratio Lanes ÷ peer ({@code lanes/peer=} in the table,
+ * {@code lanesOverPeer} in the JSON). Immutable.
  */
 final class BenchReport {
 
@@ -19,7 +21,7 @@ final class BenchReport {
     BenchReport(String machine, List<BenchResult> results) {
         this.machine = machine;
         this.results = List.copyOf(results);
-        this.plainRate = results.stream().filter(r -> r.name().equals(BenchCase.PLAIN.caseName()))
+        this.plainRate = results.stream().filter(r -> r.peer() == null && r.name().equals(BenchCase.PLAIN.caseName()))
                 .mapToDouble(BenchResult::recordsPerSecond).findFirst().orElse(Double.NaN);
     }
 
@@ -32,6 +34,18 @@ final class BenchReport {
         return r.ideal() > 0 ? r.recordsPerSecond() / r.ideal() : r.recordsPerSecond() / plainRate;
     }
 
+    /**
+     * A Lanes row's rate over the rate of the peer's row of the same case; NaN on other rows, or
+     * when the peer has no rate (it failed).
+     */
+    double lanesOverPeer(BenchResult r) {
+        if (r.peer() != null) {
+            return Double.NaN;
+        }
+        return results.stream().filter(p -> p.peer() != null && p.name().equals(r.name()) && p.recordsPerSecond() > 0)
+                .mapToDouble(p -> r.recordsPerSecond() / p.recordsPerSecond()).findFirst().orElse(Double.NaN);
+    }
+
     /** What {@link #ratio} divides by: {@code "ideal"} or {@code "plain"}. */
     static String ratioAgainst(BenchResult r) {
         return r.ideal() > 0 ? "ideal" : "plain";
@@ -39,19 +53,22 @@ final class BenchReport {
 
     String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-16s %10s %12s %8s %6s %8s %9s %10s %8s %8s%n",
+        out.append(String.format(Locale.ROOT, "%-28s %10s %12s %8s %6s %8s %9s %10s %8s %8s%n",
                 "case", "records", "rec/s", "ratio", "vs", "wall s", "heap MiB", "heapGC MiB",
                 "RSS MiB", "HWM MiB"));
         for (BenchResult r : results) {
             double ratio = ratio(r);
-            out.append(String.format(Locale.ROOT, "%-16s %,10d %,12.0f %8s %6s %8.2f %9.1f %10.1f %8.1f %8.1f%s%n",
-                    r.name(), r.counted(), r.recordsPerSecond(),
+            out.append(String.format(Locale.ROOT, "%-28s %,10d %,12.0f %8s %6s %8.2f %9.1f %10.1f %8.1f %8.1f%s%s%n",
+                    r.label(), r.counted(), r.recordsPerSecond(),
                     Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.3f", ratio), ratioAgainst(r),
                     r.wallSeconds(), r.peakHeapUsedMiB(), r.peakHeapAfterGcMiB(), r.peakRssMiB(),
-                    r.vmHwmMiB(), r.note() == null ? "" : "  " + r.note()));
+                    r.vmHwmMiB(), Double.isNaN(lanesOverPeer(r)) ? ""
+                            : String.format(Locale.ROOT, "  lanes/peer=%.2f", lanesOverPeer(r)),
+                    r.note() == null ? "" : "  " + r.note()));
         }
         for (BenchResult r : results) {
-            out.append(String.format(Locale.ROOT, "  %s: cpu bench=%.1fs broker=%s; ideal=%s; %s%n", r.name(),
+            out.append(String.format(Locale.ROOT, "  %s: cpu %s=%.1fs broker=%s; ideal=%s; %s%n", r.label(),
+                    r.peer() == null ? "bench" : "peer",
                     r.benchCpuSeconds(), Double.isNaN(r.brokerCpuSeconds()) ? "n/a"
                             : String.format(Locale.ROOT, "%.1fs", r.brokerCpuSeconds()),
                     r.ideal() > 0 ? String.format(Locale.ROOT, "%.0f rec/s", r.ideal()) : "-", r.detail()));
@@ -67,11 +84,14 @@ final class BenchReport {
             BenchResult r = results.get(i);
             out.append("    {\"case\": ");
             Json.quote(out, r.name());
+            out.append(", \"peer\": ");
+            Json.quote(out, r.peer());
             out.append(", \"records\": ").append(r.counted());
             out.append(", \"needed\": ").append(r.needed());
             Json.number(out, "recordsPerSecond", r.recordsPerSecond(), "%.0f");
             Json.number(out, "ratio", ratio(r), "%.4f");
             out.append(", \"ratioAgainst\": \"").append(ratioAgainst(r)).append('"');
+            Json.number(out, "lanesOverPeer", lanesOverPeer(r), "%.4f");
             Json.number(out, "ideal", r.ideal(), "%.0f");
             Json.number(out, "wallSeconds", r.wallSeconds(), "%.3f");
             Json.number(out, "peakHeapUsedMiB", r.peakHeapUsedMiB(), "%.1f");

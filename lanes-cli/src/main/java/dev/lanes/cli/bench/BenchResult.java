@@ -19,11 +19,25 @@ package dev.lanes.cli.bench;
  * @param brokerCpuSeconds CPU of the embedded broker during the case; NaN with {@code --bootstrap}
  * @param note {@code null}, or what went wrong (a timeout)
  * @param detail the case's own counters, one line
+ * @param peer {@code null} for plain and Lanes, else the peer that ran the case ({@code confluent-pc})
  */
 record BenchResult(String name, long needed, long counted, double recordsPerSecond, double ideal,
                    double wallSeconds, double peakHeapUsedMiB, double peakHeapAfterGcMiB,
                    double peakRssMiB, double vmHwmMiB, double benchCpuSeconds, double brokerCpuSeconds,
-                   String note, String detail) {
+                   String note, String detail, String peer) {
+
+    /** A row of plain or of Lanes. */
+    BenchResult(String name, long needed, long counted, double recordsPerSecond, double ideal,
+                double wallSeconds, double peakHeapUsedMiB, double peakHeapAfterGcMiB, double peakRssMiB,
+                double vmHwmMiB, double benchCpuSeconds, double brokerCpuSeconds, String note, String detail) {
+        this(name, needed, counted, recordsPerSecond, ideal, wallSeconds, peakHeapUsedMiB, peakHeapAfterGcMiB,
+                peakRssMiB, vmHwmMiB, benchCpuSeconds, brokerCpuSeconds, note, detail, null);
+    }
+
+    /** The name in the table: the case, and the peer's name on a peer's row. */
+    String label() {
+        return peer == null ? name : name + "@" + peer;
+    }
 
     /** Whether the case saw every record it needed. */
     boolean complete() {

@@ -96,4 +96,58 @@ class BenchReportTest {
 
         assertThat(root.get("cases").get(0).get("ratio").isNull()).isTrue();
     }
+
+    private static BenchResult peer(String name, double rate, double ideal, String note) {
+        return new BenchResult(name, 1000, note == null ? 1000 : 0, rate, ideal, 3.0, 700, Double.NaN, 900, 950,
+                4.0, 1.0, note, "confluent-pc 0.5.3.3", "confluent-pc");
+    }
+
+    private static final List<BenchResult> WITH_PEER = List.of(
+            result("plain", 2_000_000, 0, null),
+            result("noop-key", 1_500_000, 0, null),
+            peer("noop-key", 100_000, 0, null),
+            result("sleep-unordered", 90_000, 100_000, null),
+            peer("sleep-unordered", 0, 100_000, "FAILED: the peer exited with 1: boom"));
+
+    @Test
+    void peerRowsHaveTheirOwnRatioAndTheLanesRowTheRatioOverThePeer() {
+        BenchReport report = new BenchReport("m", WITH_PEER);
+
+        assertThat(WITH_PEER.stream().map(report::ratio).collect(Collectors.toList()))
+                .containsExactly(1.0, 0.75, 0.05, 0.9, 0.0);
+        assertThat(WITH_PEER.stream().map(report::lanesOverPeer).collect(Collectors.toList()))
+                .containsExactly(Double.NaN, 15.0, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    @Test
+    void tableShowsThePeerRowsAfterTheirLanesRows() {
+        List<String> lines = new BenchReport("m", WITH_PEER).table().lines().collect(Collectors.toList());
+
+        assertThat(lines.get(1)).doesNotContain("lanes/peer");
+        assertThat(lines.get(2)).matches("noop-key\\s+1,000\\s+1,500,000\\s+0\\.750\\s+plain\\s.*  lanes/peer=15\\.00");
+        assertThat(lines.get(3)).matches("noop-key@confluent-pc\\s+1,000\\s+100,000\\s+0\\.050\\s+plain\\s+3\\.00"
+                + "\\s+700\\.0\\s+NaN\\s+900\\.0\\s+950\\.0");
+        assertThat(lines.get(4)).doesNotContain("lanes/peer");
+        assertThat(lines.get(5)).matches("sleep-unordered@confluent-pc\\s+0\\s+0\\s+0\\.000\\s+ideal\\s.*"
+                + "  FAILED: the peer exited with 1: boom");
+        assertThat(lines.get(8)).startsWith("  noop-key@confluent-pc: cpu peer=4.0s broker=1.0s; ideal=-;"
+                + " confluent-pc 0.5.3.3");
+    }
+
+    @Test
+    void jsonNamesThePeerAndGivesTheRatioOverIt() throws Exception {
+        JsonNode cases = JSON.readTree(new BenchReport("m", WITH_PEER).json()).get("cases");
+
+        assertThat(cases.findValuesAsText("case")).containsExactly("plain", "noop-key", "noop-key",
+                "sleep-unordered", "sleep-unordered");
+        assertThat(cases.get(1).get("peer").isNull()).isTrue();
+        assertThat(cases.get(1).get("lanesOverPeer").asDouble()).isEqualTo(15.0);
+        assertThat(cases.get(2).get("peer").asText()).isEqualTo("confluent-pc");
+        assertThat(cases.get(2).get("lanesOverPeer").isNull()).isTrue();
+        assertThat(cases.get(2).get("ratio").asDouble()).isEqualTo(0.05);
+        assertThat(cases.get(2).get("peakHeapAfterGcMiB").isNull()).isTrue();
+        assertThat(cases.get(3).get("lanesOverPeer").isNull()).isTrue();
+        assertThat(cases.get(4).get("note").asText()).isEqualTo("FAILED: the peer exited with 1: boom");
+        assertThat(cases.get(4).get("records").asLong()).isZero();
+    }
 }
