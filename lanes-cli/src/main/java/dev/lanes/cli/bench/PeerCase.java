@@ -37,8 +37,8 @@ final class PeerCase {
     static final String RESULT_PREFIX = "PEER-RESULT ";
     /** Records the child reads unmeasured before the case, at most. */
     static final long WARMUP_RECORDS = 200_000;
-    /** The child's warm-up and JVM start, on top of {@code --timeout}. */
-    static final Duration WARMUP_ALLOWANCE = Duration.ofSeconds(60);
+    /** The child's JVM start, warm-up (at most 30 s) and two closes (30 s each at most), on top of {@code --timeout}. */
+    static final Duration WARMUP_ALLOWANCE = Duration.ofSeconds(120);
 
     /** What the child measured, or why there is nothing; {@code cpuSeconds} is the child's. */
     record PeerRun(CaseRun run, double peakHeapUsedMiB, double peakRssMiB, double vmHwmMiB, double cpuSeconds) {

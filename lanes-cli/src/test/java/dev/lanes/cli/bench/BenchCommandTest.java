@@ -16,7 +16,7 @@ class BenchCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("Usage: lanes bench").contains("--records", "--keys", "--partitions",
                 "--value-bytes", "--sleep-records", "--sleep-partition-records", "--sleep-ms", "--concurrency",
-                "--cases", "--json", "--bootstrap");
+                "--cases", "--json", "--bootstrap", "--peer");
     }
 
     @Test
@@ -61,5 +61,11 @@ class BenchCommandTest {
                         + " (see 'lanes bench --help')");
         CliRun.of("bench", "--bootstrap", " ").assertBadInput(
                 "lanes: error: --bootstrap must not be empty (see 'lanes bench --help')");
+    }
+
+    @Test
+    void unknownPeerNamesTheKnownOne() {
+        CliRun.of("bench", "--peer", "spring-kafka").assertBadInput(
+                "lanes: error: --peer: unknown peer 'spring-kafka'; known: confluent-pc (see 'lanes bench --help')");
     }
 }
