@@ -64,12 +64,17 @@ class PeerCaseTest {
         PeerCase.PeerRun crash = PeerCase.parse(1, "", "starting\njava.lang.NoClassDefFoundError: x/Y\n\n");
         PeerCase.PeerRun silent = PeerCase.parse(0, "no result here", "");
         PeerCase.PeerRun garbled = PeerCase.parse(0, "PEER-RESULT {not json", "");
+        PeerCase.PeerRun diedAfterItsLine = PeerCase.parse(134, "PEER-RESULT {\"counted\":5000,"
+                + "\"recordsPerSecond\":1,\"wallSeconds\":1,\"peakHeapUsedMiB\":1,\"peakRssMiB\":1,\"vmHwmMiB\":1,"
+                + "\"cpuSeconds\":1,\"note\":null,\"detail\":\"d\"}", "# A fatal error has been detected\n");
 
         assertThat(crash.run().note()).isEqualTo("FAILED: the peer exited with 1: java.lang.NoClassDefFoundError: x/Y");
         assertThat(crash.run().counted()).isZero();
         assertThat(crash.run().recordsPerSecond()).isZero();
         assertThat(silent.run().note()).isEqualTo("FAILED: the peer exited with 0: (no output)");
         assertThat(garbled.run().note()).startsWith("FAILED: unreadable result from the peer");
+        assertThat(diedAfterItsLine.run().note())
+                .isEqualTo("FAILED: the peer exited with 134: # A fatal error has been detected");
     }
 
     @Test
