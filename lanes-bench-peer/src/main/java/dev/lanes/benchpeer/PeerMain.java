@@ -200,7 +200,10 @@ public final class PeerMain {
         }
     }
 
-    /** Peak heap used and RSS, every 100 ms, on a daemon thread. */
+    /**
+     * Peak heap used and RSS, every 100 ms, on a daemon thread: a small copy of lanes-cli's
+     * MemorySampler, which this module cannot use (neither is on the other's class path).
+     */
     private static final class Sampler {
         volatile long peakHeap;
         volatile long peakRssKb;
