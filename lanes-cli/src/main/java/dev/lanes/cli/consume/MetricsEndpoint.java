@@ -25,7 +25,7 @@ final class MetricsEndpoint implements AutoCloseable {
 
     private MetricsEndpoint(int port) {
         this.server = MetricsServer.start(InetAddress.getLoopbackAddress(), port,
-                Map.of("/metrics", new MetricsServer.Route(MetricsServer.PROMETHEUS_TEXT, registry::scrape)));
+                Map.of("/metrics", MetricsServer.Route.ok(MetricsServer.PROMETHEUS_TEXT, registry::scrape)));
     }
 
     /** Listens on 127.0.0.1:{@code port}; serves no consumer yet (an empty page). */

@@ -10,13 +10,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
  * A tiny HTTP server for a command that serves text while it runs (its metrics, a JSON view): GET
- * on a known path answers 200 with what that path's supplier returns at that moment; any other
+ * (or HEAD) on a known path answers with what that path's route replies at that moment; any other
  * path 404, any other method 405. Built on the JDK's {@code com.sun.net.httpserver}, no dependency.
  *
  * <p>Threads: requests run one at a time on the server's own daemon thread, which calls the
@@ -27,6 +28,7 @@ public final class MetricsServer implements AutoCloseable {
     /** Prometheus' text exposition format, as Micrometer's Prometheus registry renders it. */
     public static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     public static final String JSON = "application/json; charset=utf-8";
+    private static final String TEXT = "text/plain; charset=utf-8";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -36,8 +38,16 @@ public final class MetricsServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** A path served, and the content type of what its supplier returns. */
-    public record Route(String contentType, Supplier<String> body) {
+    /** One answer: its status, content type and body. */
+    public record Reply(int status, String contentType, String body) {
+    }
+
+    /** A path served: what it replies at the moment of each request. */
+    public record Route(Supplier<Reply> reply) {
+        /** A path that always answers 200 with what {@code body} returns, of this content type. */
+        public static Route ok(String contentType, Supplier<String> body) {
+            return new Route(() -> new Reply(200, contentType, body.get()));
+        }
     }
 
     /**
@@ -57,7 +67,9 @@ public final class MetricsServer implements AutoCloseable {
             throw new CliException("cannot serve on " + address.getHostAddress() + ":" + port + ": "
                     + e.getMessage(), e);
         }
-        routes.forEach((path, route) -> server.createContext(path, exchange -> answer(exchange, path, route)));
+        Map<String, Route> served = Map.copyOf(routes);
+        String paths = String.join(" or ", new TreeSet<>(served.keySet()));
+        server.createContext("/", exchange -> answer(exchange, served, paths));
         ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "lanes-http-" + server.getAddress().getPort());
             thread.setDaemon(true);
@@ -80,24 +92,27 @@ public final class MetricsServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private static void answer(HttpExchange exchange, String path, Route route) throws IOException {
+    private static void answer(HttpExchange exchange, Map<String, Route> routes, String paths) throws IOException {
         try (exchange) {
-            if (!exchange.getRequestURI().getPath().equals(path)) {
-                send(exchange, 404, "text/plain; charset=utf-8", "not found\n");
-            } else if (!exchange.getRequestMethod().equals("GET")) {
-                exchange.getResponseHeaders().set("Allow", "GET");
-                send(exchange, 405, "text/plain; charset=utf-8", "only GET\n");
+            String method = exchange.getRequestMethod();
+            Route route = routes.get(exchange.getRequestURI().getPath());
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                send(exchange, new Reply(405, TEXT, "only GET and HEAD\n"));
+            } else if (route == null) {
+                send(exchange, new Reply(404, TEXT, "not found: try " + paths + "\n"));
             } else {
-                send(exchange, 200, route.contentType(), route.body().get());
+                send(exchange, route.reply().get());
             }
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
+    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(reply.status(), head || bytes.length == 0 ? -1 : bytes.length);
+        if (!head && bytes.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }

@@ -28,7 +28,7 @@ class MetricsServerTest {
     @Test
     void servesWhatTheSupplierReturnsAtEachRequest() throws Exception {
         AtomicInteger scrapes = new AtomicInteger();
-        MetricsServer.Route route = new MetricsServer.Route(MetricsServer.PROMETHEUS_TEXT,
+        MetricsServer.Route route = MetricsServer.Route.ok(MetricsServer.PROMETHEUS_TEXT,
                 () -> "scrape " + scrapes.incrementAndGet() + "\n");
         try (MetricsServer server = MetricsServer.start(LOOPBACK, 0, Map.of("/metrics", route))) {
             HttpResponse<String> first = send(server.port(), "GET", "/metrics");
