@@ -109,8 +109,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "The most one case may take. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
-    @Option(names = "--no-warmup", description = "Skip the unmeasured read of the topic before the cases.")
+    @Option(names = "--no-warmup", description = "Skip the warm-up: every case run once, unmeasured, before the measured runs.")
     boolean noWarmup;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Measure each case N times in this run and report the run of median rate (its"
+                    + " detail lists every run's rate). Default: ${DEFAULT-VALUE}.")
+    int repeat;
 
     @Option(names = "--consumer", paramLabel = "NAME=VALUE",
             description = "A Kafka consumer property for every consumer of the run (repeatable).")
@@ -146,6 +151,8 @@ public final class BenchCommand implements Callable<Integer> {
         log(machine);
         MemorySampler memory = new MemorySampler();
         memory.start();
+        ThreadCpuSampler threadCpu = new ThreadCpuSampler();
+        threadCpu.start();
         List<BenchResult> results;
         EmbeddedKafka kafka = null;
         try {
@@ -160,12 +167,13 @@ public final class BenchCommand implements Callable<Integer> {
             }
             long brokerPid = kafka == null ? -1 : kafka.pid(0).orElse(-1);
             results = runCases(chosen, workload, groupClients(KafkaClients.to(servers, userProperties)), memory,
-                    brokerPid);
+                    threadCpu, brokerPid);
         } finally {
             if (kafka != null) {
                 kafka.close();
             }
             memory.stop();
+            threadCpu.stop();
         }
         BenchReport report = new BenchReport(machine, results);
         PrintWriter out = spec.commandLine().getOut();
@@ -200,7 +208,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private List<BenchResult> runCases(List<BenchCase> chosen, BenchWorkload workload, KafkaClients servers,
-                                       MemorySampler memory, long brokerPid) throws InterruptedException {
+                                       MemorySampler memory, ThreadCpuSampler threadCpu, long brokerPid)
+            throws InterruptedException {
         String topic = "lanes-bench-" + System.currentTimeMillis();
         long[] endOffsets = new BenchTopic(servers, workload, this::log).create(topic);
         PlainConsumerCase plain = new PlainConsumerCase(servers, workload);
@@ -208,34 +217,101 @@ public final class BenchCommand implements Callable<Integer> {
         PeerCase peerCase = peer == null ? null
                 : new PeerCase(servers, workload, System.getProperty(PeerCase.CLASSPATH_PROPERTY));
         if (!noWarmup) {
-            // Reads the topic once, unmeasured: JIT-compiles the client's fetch path and warms the
-            // broker's page cache, so the first measured case is not penalized.
+            // Every case once, unmeasured, before any is measured: the plain read warms the broker's
+            // page cache and JIT-compiles the client's fetch path, the Lanes cases compile the
+            // engine. Without it a 2-second case spends half its CPU in the JIT compilers on this
+            // 2-core machine, and each case pays for the code paths the cases before it did not take.
             log("warm-up (not reported): " + summary("plain", plain.run(topic)));
+            for (BenchCase benchCase : chosen) {
+                if (benchCase != BenchCase.PLAIN) {
+                    log("warm-up (not reported): " + summary(benchCase.caseName(), lanes.run(benchCase, topic)));
+                }
+            }
         }
         List<BenchResult> results = new ArrayList<>();
         for (BenchCase benchCase : chosen) {
-            System.gc();
-            Thread.sleep(200);
-            memory.reset();
-            long selfPid = ProcessHandle.current().pid();
-            long selfCpu = ProcessCpu.ticks(selfPid);
-            long brokerCpu = ProcessCpu.ticks(brokerPid);
-            CaseRun run = benchCase == BenchCase.PLAIN ? plain.run(topic) : lanes.run(benchCase, topic);
-            double benchCpu = (ProcessCpu.ticks(selfPid) - selfCpu) / 100.0;
-            double brokerSeconds = brokerPid < 0 ? Double.NaN : (ProcessCpu.ticks(brokerPid) - brokerCpu) / 100.0;
-            MemorySampler.Peaks peaks = memory.peaks();
-            BenchResult result = new BenchResult(benchCase.caseName(), workload.needed(benchCase), run.counted(),
-                    run.recordsPerSecond(), workload.ideal(benchCase), run.wallSeconds(),
-                    peaks.heapUsed() / (1024.0 * 1024), peaks.heapAfterGc() / (1024.0 * 1024),
-                    peaks.rss() / 1024.0, MemorySampler.procStatusKb("VmHWM") / 1024.0, benchCpu,
-                    brokerSeconds, run.note(), run.detail());
-            log(summary(result.name(), run));
-            results.add(result);
+            List<BenchResult> runs = new ArrayList<>();
+            for (int i = 0; i < repeat; i++) {
+                runs.add(measure(benchCase, benchCase == BenchCase.PLAIN ? () -> plain.run(topic)
+                        : () -> lanes.run(benchCase, topic), workload, memory, threadCpu, brokerPid));
+            }
+            results.add(medianOf(runs));
             if (peerCase != null && benchCase != BenchCase.PLAIN) {
                 results.add(runPeer(peerCase, benchCase, topic, workload, brokerPid));
             }
         }
         return results;
+    }
+
+    /** One measured run of a case, with its memory and CPU. */
+    private BenchResult measure(BenchCase benchCase, CaseRunner runner, BenchWorkload workload, MemorySampler memory,
+                                ThreadCpuSampler threadCpu, long brokerPid) throws InterruptedException {
+        System.gc();
+        Thread.sleep(200);
+        memory.reset();
+        threadCpu.reset();
+        long selfPid = ProcessHandle.current().pid();
+        long selfCpu = ProcessCpu.ticks(selfPid);
+        long brokerCpu = ProcessCpu.ticks(brokerPid);
+        CaseRun run = runner.run();
+        double benchCpu = (ProcessCpu.ticks(selfPid) - selfCpu) / 100.0;
+        double brokerSeconds = brokerPid < 0 ? Double.NaN : (ProcessCpu.ticks(brokerPid) - brokerCpu) / 100.0;
+        MemorySampler.Peaks peaks = memory.peaks();
+        Map<String, Double> cpuByThread = byThread(threadCpu.secondsByKind(), benchCpu);
+        log(summary(benchCase.caseName(), run));
+        return new BenchResult(benchCase.caseName(), workload.needed(benchCase), run.counted(),
+                run.recordsPerSecond(), workload.ideal(benchCase), run.wallSeconds(),
+                peaks.heapUsed() / (1024.0 * 1024), peaks.heapAfterGc() / (1024.0 * 1024),
+                peaks.rss() / 1024.0, MemorySampler.procStatusKb("VmHWM") / 1024.0, benchCpu,
+                brokerSeconds, cpuByThread, run.note(), run.detail());
+    }
+
+    /** A case's run. */
+    @FunctionalInterface
+    private interface CaseRunner {
+        CaseRun run() throws InterruptedException;
+    }
+
+    /**
+     * The run of median rate (the lower middle one of an even count), its detail prefixed with every
+     * run's rate; a run that did not complete is the result, since a rate over missing records says nothing.
+     */
+    static BenchResult medianOf(List<BenchResult> runs) {
+        if (runs.size() == 1) {
+            return runs.get(0);
+        }
+        for (BenchResult run : runs) {
+            if (!run.complete()) {
+                return run;
+            }
+        }
+        List<BenchResult> byRate = new ArrayList<>(runs);
+        byRate.sort(java.util.Comparator.comparingDouble(BenchResult::recordsPerSecond));
+        BenchResult median = byRate.get((byRate.size() - 1) / 2);
+        StringBuilder rates = new StringBuilder();
+        for (BenchResult run : runs) {
+            rates.append(rates.length() == 0 ? "" : " · ").append(String.format(Locale.ROOT, "%,.0f", run.recordsPerSecond()));
+        }
+        return new BenchResult(median.name(), median.needed(), median.counted(), median.recordsPerSecond(),
+                median.ideal(), median.wallSeconds(), median.peakHeapUsedMiB(), median.peakHeapAfterGcMiB(),
+                median.peakRssMiB(), median.vmHwmMiB(), median.benchCpuSeconds(), median.brokerCpuSeconds(),
+                median.cpuByThread(), median.note(), "median of " + runs.size() + " runs (" + rates + " rec/s); "
+                + median.detail());
+    }
+
+    /**
+     * The CPU by kind of thread, with {@code other} made up to the process's total: threads that
+     * began and ended between two samples count there. Empty when nothing was sampled (not Linux).
+     */
+    private static Map<String, Double> byThread(Map<ThreadCpuSampler.Kind, Double> seconds, double processSeconds) {
+        double sampled = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (sampled == 0) {
+            return Map.of();
+        }
+        Map<String, Double> byThread = new java.util.LinkedHashMap<>();
+        seconds.forEach((kind, s) -> byThread.put(kind.label(), kind == ThreadCpuSampler.Kind.OTHER
+                ? Math.max(0, processSeconds - sampled + s) : s));
+        return byThread;
     }
 
     private BenchResult runPeer(PeerCase peerCase, BenchCase benchCase, String topic, BenchWorkload workload,
@@ -253,12 +329,13 @@ public final class BenchCommand implements Callable<Integer> {
         return new BenchResult(benchCase.caseName(), workload.needed(benchCase), run.counted(),
                 run.recordsPerSecond(), workload.ideal(benchCase), run.wallSeconds(), peerRun.peakHeapUsedMiB(),
                 Double.NaN, peerRun.peakRssMiB(), peerRun.vmHwmMiB(), peerRun.cpuSeconds(), brokerSeconds,
-                run.note(), run.detail(), peer);
+                Map.of(), run.note(), run.detail(), peer);
     }
 
     /** Checks every option before anything starts; returns the cases to run. */
     List<BenchCase> checkOptions() {
         OptionCheck.atLeast(spec, "--records", records, 1);
+        OptionCheck.between(spec, "--repeat", repeat, 1, 100);
         OptionCheck.atLeast(spec, "--keys", keys, 1);
         OptionCheck.between(spec, "--partitions", partitions, 1, 10_000);
         OptionCheck.between(spec, "--value-bytes", valueBytes, 0, 1_000_000);

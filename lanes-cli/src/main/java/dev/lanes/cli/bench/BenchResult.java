@@ -1,5 +1,9 @@
 package dev.lanes.cli.bench;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One case of {@code lanes bench}, fully measured: throughput, memory and CPU. The ratio is the
  * report's to compute ({@link BenchReport}), against the plain loop of the same run or the
@@ -17,6 +21,8 @@ package dev.lanes.cli.bench;
  * @param vmHwmMiB {@code VmHWM}, reset per case where Linux allows it
  * @param benchCpuSeconds CPU of this process during the case
  * @param brokerCpuSeconds CPU of the embedded broker during the case; NaN with {@code --bootstrap}
+ * @param cpuByThread this process's CPU seconds by kind of thread ({@link ThreadCpuSampler.Kind}'s
+ *     labels, in that order); empty for a peer's row, which runs in its own process
  * @param note {@code null}, or what went wrong (a timeout)
  * @param detail the case's own counters, one line
  * @param peer {@code null} for plain and Lanes, else the peer that ran the case ({@code confluent-pc})
@@ -24,14 +30,24 @@ package dev.lanes.cli.bench;
 record BenchResult(String name, long needed, long counted, double recordsPerSecond, double ideal,
                    double wallSeconds, double peakHeapUsedMiB, double peakHeapAfterGcMiB,
                    double peakRssMiB, double vmHwmMiB, double benchCpuSeconds, double brokerCpuSeconds,
-                   String note, String detail, String peer) {
+                   Map<String, Double> cpuByThread, String note, String detail, String peer) {
+
+    BenchResult {
+        cpuByThread = Collections.unmodifiableMap(new LinkedHashMap<>(cpuByThread));
+    }
 
     /** A row of plain or of Lanes. */
     BenchResult(String name, long needed, long counted, double recordsPerSecond, double ideal,
                 double wallSeconds, double peakHeapUsedMiB, double peakHeapAfterGcMiB, double peakRssMiB,
-                double vmHwmMiB, double benchCpuSeconds, double brokerCpuSeconds, String note, String detail) {
+                double vmHwmMiB, double benchCpuSeconds, double brokerCpuSeconds, Map<String, Double> cpuByThread,
+                String note, String detail) {
         this(name, needed, counted, recordsPerSecond, ideal, wallSeconds, peakHeapUsedMiB, peakHeapAfterGcMiB,
-                peakRssMiB, vmHwmMiB, benchCpuSeconds, brokerCpuSeconds, note, detail, null);
+                peakRssMiB, vmHwmMiB, benchCpuSeconds, brokerCpuSeconds, cpuByThread, note, detail, null);
+    }
+
+    /** CPU seconds of this process (a peer's: of its own) per million records counted; NaN when none were. */
+    double cpuSecondsPerMillion() {
+        return counted == 0 ? Double.NaN : benchCpuSeconds / counted * 1e6;
     }
 
     /** The name in the table: the case, and the peer's name on a peer's row. */

@@ -41,9 +41,9 @@ final class LanesCase {
         RecordHandler<byte[], byte[]> handler = sleepMs > 0
                 ? record -> {
                     Thread.sleep(sleepMs);
-                    seen.add(record.consumerRecord().partition(), record.consumerRecord().offset());
+                    seen.add(record.partition(), record.offset());
                 }
-                : record -> seen.add(record.consumerRecord().partition(), record.consumerRecord().offset());
+                : record -> seen.add(record.partition(), record.offset());
         LanesConsumer<byte[], byte[]> lanes = LanesConsumer.create(options(benchCase, topic));
         long start = System.nanoTime();
         lanes.start(handler);

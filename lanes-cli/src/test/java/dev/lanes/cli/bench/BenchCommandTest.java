@@ -3,6 +3,8 @@ package dev.lanes.cli.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanes.cli.CliRun;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code lanes bench}'s option checks, in-process: each bad value is one line, exit code 2, before any broker. */
@@ -61,6 +63,36 @@ class BenchCommandTest {
                         + " (see 'lanes bench --help')");
         CliRun.of("bench", "--bootstrap", " ").assertBadInput(
                 "lanes: error: --bootstrap must not be empty (see 'lanes bench --help')");
+    }
+
+    @Test
+    void repeatIsBounded() {
+        CliRun.of("bench", "--repeat", "0").assertBadInput(
+                "lanes: error: --repeat must be 1 to 100, was 0 (see 'lanes bench --help')");
+    }
+
+    private static BenchResult run(double rate, String note) {
+        return new BenchResult("noop-key", 10, note == null ? 10 : 5, rate, 0, 1.0, 10, 5, 20, 20, 1.0, 0.5,
+                Map.of("poller", 0.25), note, "polled=10");
+    }
+
+    @Test
+    void repeatedRunsReportTheRunOfMedianRateAndListEveryRate() {
+        BenchResult median = BenchCommand.medianOf(List.of(run(3_000, null), run(1_000, null), run(2_000, null)));
+
+        assertThat(median.recordsPerSecond()).isEqualTo(2_000);
+        assertThat(median.cpuByThread()).containsEntry("poller", 0.25);
+        assertThat(median.detail()).isEqualTo("median of 3 runs (3,000 · 1,000 · 2,000 rec/s); polled=10");
+        assertThat(BenchCommand.medianOf(List.of(run(1_000, null), run(2_000, null))).recordsPerSecond())
+                .as("the lower middle of an even count").isEqualTo(1_000);
+    }
+
+    @Test
+    void anIncompleteRunIsTheResultOfItsRepetitions() {
+        BenchResult result = BenchCommand.medianOf(List.of(run(3_000, null), run(500, "TIMEOUT after 5")));
+
+        assertThat(result.complete()).isFalse();
+        assertThat(result.note()).isEqualTo("TIMEOUT after 5");
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,14 @@ class BenchReportTest {
 
     private static BenchResult result(String name, double rate, double ideal, String note) {
         return new BenchResult(name, 1000, note == null ? 1000 : 10, rate, ideal, 1.5, 100.25, 30, 300, 310,
-                2.0, Double.NaN, note, "polled=1000 \"quoted\" \\ tab\t");
+                2.0, Double.NaN, cpuByThread(), note, "polled=1000 \"quoted\" \\ tab\t");
+    }
+
+    private static Map<String, Double> cpuByThread() {
+        Map<String, Double> byThread = new LinkedHashMap<>();
+        byThread.put("poller", 0.5);
+        byThread.put("other", 1.5);
+        return byThread;
     }
 
     private static final List<BenchResult> RESULTS = List.of(
@@ -52,14 +61,16 @@ class BenchReportTest {
 
         assertThat(lines.get(0)).startsWith("case").contains("rec/s", "ratio", "heap MiB", "RSS MiB");
         assertThat(lines.get(1)).matches("plain\\s+1,000\\s+2,000,000\\s+1\\.000\\s+plain\\s+1\\.50\\s+100\\.3"
-                + "\\s+30\\.0\\s+300\\.0\\s+310\\.0");
+                + "\\s+30\\.0\\s+300\\.0\\s+310\\.0\\s+2000\\.00\\s+1\\.00");
         assertThat(lines.get(2)).matches("noop-unordered\\s+1,000\\s+1,000,000\\s+0\\.500\\s+plain\\s.*");
         assertThat(lines.get(3)).matches("noop-key\\s+1,000\\s+1,500,000\\s+0\\.750\\s+plain\\s.*");
         assertThat(lines.get(4)).matches("sleep-unordered\\s+1,000\\s+90,000\\s+0\\.900\\s+ideal\\s.*");
         assertThat(lines.get(5)).matches("sleep-partition\\s+10\\s+1,100\\s+0\\.917\\s+ideal\\s.*"
                 + "  TIMEOUT after 10");
-        assertThat(lines.get(6)).startsWith("  plain: cpu bench=2.0s broker=n/a; ideal=-; polled=1000");
-        assertThat(lines.get(9)).startsWith("  sleep-unordered: cpu bench=2.0s broker=n/a; ideal=100000 rec/s;");
+        assertThat(lines.get(6)).startsWith("  plain: cpu bench=2.0s (poller 0.50 other 1.50) broker=n/a; ideal=-;"
+                + " polled=1000");
+        assertThat(lines.get(9)).startsWith("  sleep-unordered: cpu bench=2.0s (poller 0.50 other 1.50) broker=n/a;"
+                + " ideal=100000 rec/s;");
         assertThat(lines).hasSize(11);
     }
 
@@ -83,6 +94,10 @@ class BenchReportTest {
         assertThat(noop.get("brokerCpuSeconds").isNull()).isTrue();
         assertThat(noop.get("note").isNull()).isTrue();
         assertThat(noop.get("detail").asText()).isEqualTo("polled=1000 \"quoted\" \\ tab\t");
+        assertThat(noop.get("cpuSecondsPerMillion").asDouble()).isEqualTo(2000);
+        assertThat(noop.get("cpuRatio").asDouble()).as("the same CPU per record as plain").isEqualTo(1.0);
+        assertThat(noop.get("cpuByThread").get("poller").asDouble()).isEqualTo(0.5);
+        assertThat(noop.get("cpuByThread").get("other").asDouble()).isEqualTo(1.5);
         JsonNode partition = cases.get(4);
         assertThat(partition.get("ratio").asDouble()).isCloseTo(0.9167, within(1e-4));
         assertThat(partition.get("ratioAgainst").asText()).isEqualTo("ideal");
@@ -99,7 +114,7 @@ class BenchReportTest {
 
     private static BenchResult peer(String name, double rate, double ideal, String note) {
         return new BenchResult(name, 1000, note == null ? 1000 : 0, rate, ideal, 3.0, 700, Double.NaN, 900, 950,
-                4.0, 1.0, note, "confluent-pc 0.5.3.3", "confluent-pc");
+                4.0, 1.0, Map.of(), note, "confluent-pc 0.5.3.3", "confluent-pc");
     }
 
     private static final List<BenchResult> WITH_PEER = List.of(
@@ -126,7 +141,7 @@ class BenchReportTest {
         assertThat(lines.get(1)).doesNotContain("lanes/peer");
         assertThat(lines.get(2)).matches("noop-key\\s+1,000\\s+1,500,000\\s+0\\.750\\s+plain\\s.*  lanes/peer=15\\.00");
         assertThat(lines.get(3)).matches("noop-key@confluent-pc\\s+1,000\\s+100,000\\s+0\\.050\\s+plain\\s+3\\.00"
-                + "\\s+700\\.0\\s+NaN\\s+900\\.0\\s+950\\.0");
+                + "\\s+700\\.0\\s+NaN\\s+900\\.0\\s+950\\.0\\s+4000\\.00\\s+2\\.00");
         assertThat(lines.get(4)).doesNotContain("lanes/peer");
         assertThat(lines.get(5)).matches("sleep-unordered@confluent-pc\\s+0\\s+0\\s+0\\.000\\s+ideal\\s.*"
                 + "  FAILED: the peer exited with 1: boom");

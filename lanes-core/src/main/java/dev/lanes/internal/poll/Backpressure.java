@@ -105,12 +105,27 @@ public final class Backpressure {
         to.buffer().paused(from.buffer().isPaused());
     }
 
+    /** {@link #apply(Consumer, Collection, boolean)} with the shares applied. */
+    boolean apply(Consumer<?, ?> consumer, Collection<PartitionState> partitions) {
+        return apply(consumer, partitions, true);
+    }
+
     /**
-     * Pauses the partitions that hold their share and resumes the others.
+     * Pauses the partitions that hold their share and resumes the others; pauses them all while the
+     * buffer is full.
      *
+     * <p>The shares keep a slow handler's buffer spread over the partitions, so that none waits
+     * behind another's backlog. With a fast handler they cost more than they give: a partition
+     * empties in moments, and pausing and resuming partitions one by one keeps the consumer's one
+     * fetch per broker busy with some of them while the resumed ones wait; worse, when the only
+     * partitions left in a fetch have nothing new, the broker holds it for {@code fetch.max.wait.ms}
+     * (500 ms by default), and every resumed partition waits that long for its next fetch. So with
+     * a fast handler only the whole buffer's bound pauses, all partitions at once.
+     *
+     * @param sharesApply whether each partition is held to its share (the handler may be slow)
      * @return whether any partition may fetch, i.e. whether a poll may return records
      */
-    boolean apply(Consumer<?, ?> consumer, Collection<PartitionState> partitions) {
+    boolean apply(Consumer<?, ?> consumer, Collection<PartitionState> partitions, boolean sharesApply) {
         long pollBytes = Math.max(1, maxPollBytes);
         boolean room = full
                 ? records + maxPollRecords <= maxRecords - maxRecords / 4 && bytes + pollBytes <= maxBytes - maxBytes / 4
@@ -124,9 +139,9 @@ public final class Backpressure {
         int paused = 0;
         for (PartitionState partition : partitions) {
             BufferShare held = partition.buffer();
-            boolean overShare = held.isPaused()
+            boolean overShare = sharesApply && (held.isPaused()
                     ? held.records() > shareRecords / 2 || held.bytes() > shareBytes / 2
-                    : held.records() >= shareRecords || held.bytes() >= shareBytes;
+                    : held.records() >= shareRecords || held.bytes() >= shareBytes);
             overShare |= partition.tracker() != null
                     && partition.tracker().trackedWindow() >= maxTrackedWindow(shareRecords);
             boolean pause = !room || overShare;

@@ -75,6 +75,7 @@ public final class Poller {
     private final LongSupplier nanoClock;
     private final EngineStats stats;
     private final Scheduler scheduler = new Scheduler();
+    private final BatchSizer sizer;
     private final Backpressure backpressure;
     private final CommitManager commits;
     private final Dispatcher dispatcher;
@@ -111,7 +112,7 @@ public final class Poller {
         this.nanoClock = nanoClock;
         this.stats = stats;
         this.observers = observers;
-        BatchSizer sizer = new BatchSizer(batches.batches() ? config.maxBatchSize() : 1,
+        this.sizer = new BatchSizer(batches.batches() ? config.maxBatchSize() : 1,
                 Runtime.getRuntime().availableProcessors());
         this.limit = new FixedConcurrencyLimit(config.maxConcurrency());
         this.dispatcher = new Dispatcher(scheduler, sizer, limit, batches, executor, watchdog, observers);
@@ -154,7 +155,7 @@ public final class Poller {
         if (commits.maybeCommitAsync(lifecycle.partitions(), now)) {
             lifecycle.partitions().forEach(partition -> partition.sweepIdleLanes(true));
         }
-        boolean fetching = backpressure.apply(consumer, lifecycle.partitions());
+        boolean fetching = backpressure.apply(consumer, lifecycle.partitions(), sizer.handlerMayBeSlow());
         // Counted before the poll: partitions assigned inside it were not paused or resumed yet.
         boolean backpressured = !fetching && lifecycle.size() > 0;
         long wait = idle(now) ? Math.min(maxWaitNanos, nanosUntilDue(now)) : 0;

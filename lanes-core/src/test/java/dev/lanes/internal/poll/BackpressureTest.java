@@ -32,6 +32,34 @@ class BackpressureTest {
     }
 
     @Test
+    void withAFastHandlerOnlyTheWholeBufferPausesAndThenEveryPartition() {
+        Backpressure backpressure = new Backpressure(100, 1 << 20, 10);
+        fill(backpressure, p0, 60, 10);
+
+        assertThat(backpressure.apply(consumer, partitions, false)).isTrue();
+        assertThat(consumer.paused()).as("60 held of a share of 50, but the buffer has room").isEmpty();
+
+        fill(backpressure, p0, 31, 10);
+        assertThat(backpressure.apply(consumer, partitions, false)).isFalse();
+        assertThat(consumer.paused()).as("full").containsExactlyInAnyOrder(p0.topicPartition(), p1.topicPartition());
+
+        drain(backpressure, p0, 30, 10);
+        assertThat(backpressure.apply(consumer, partitions, false)).as("61 held").isTrue();
+        assertThat(consumer.paused()).as("both resume together").isEmpty();
+    }
+
+    @Test
+    void aSlowHandlerAgainHoldsEachPartitionToItsShare() {
+        Backpressure backpressure = new Backpressure(100, 1 << 20, 10);
+        fill(backpressure, p0, 60, 10);
+        backpressure.apply(consumer, partitions, false);
+
+        backpressure.apply(consumer, partitions, true);
+
+        assertThat(consumer.paused()).containsExactly(p0.topicPartition());
+    }
+
+    @Test
     void resumesAPartitionOnlyOnceItDrainedToHalfItsShare() {
         Backpressure backpressure = new Backpressure(100, 1 << 20, 10);
         fill(backpressure, p0, 50, 10);
