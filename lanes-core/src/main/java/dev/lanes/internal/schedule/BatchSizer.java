@@ -9,10 +9,19 @@ package dev.lanes.internal.schedule;
  * run at once: the free slots, but no more than the processors, since a fast handler keeps a
  * processor busy and spreading its work thinner only adds hand-offs.
  *
+ * <p>A slow handler with more records queued than there are slots gets each slot's share of them,
+ * up to {@link #SLOW_BATCH_NANOS} of work: every slot would wait for those records anyway, one
+ * after another, and each hand-off it saves is a start on a worker and a trip back through the
+ * poller, a millisecond on a loaded 2-core machine, which at 10 ms a record cost a tenth of the
+ * rate (issue 13). A record waits behind the others of its batch at most that long; without
+ * such a backlog nothing waits behind anything.
+ *
  * <p>Confined to the poller thread; durations are measured by workers and passed in.
  */
 public final class BatchSizer {
     static final long TARGET_BATCH_NANOS = 200_000;
+    /** The most work a slow handler's batch holds: 100 ms. */
+    static final long SLOW_BATCH_NANOS = 100_000_000;
     private static final double SMOOTHING = 0.2;
 
     private final int maxBatchSize;
@@ -42,9 +51,19 @@ public final class BatchSizer {
         return nanosPerRecord < 0 || nanosPerRecord >= TARGET_BATCH_NANOS;
     }
 
-    public int batchSize(int queuedRecords, int freeSlots) {
+    /**
+     * @param queuedRecords records waiting to start
+     * @param freeSlots slots free now
+     * @param slots the concurrency limit: free and busy slots
+     */
+    public int batchSize(int queuedRecords, int freeSlots, int slots) {
         if (nanosPerRecord < 0 || maxBatchSize == 1) {
             return 1;
+        }
+        if (nanosPerRecord >= TARGET_BATCH_NANOS) {
+            long share = queuedRecords / Math.max(1, slots);
+            long byTime = (long) (SLOW_BATCH_NANOS / nanosPerRecord);
+            return (int) Math.max(1, Math.min(Math.min(share, byTime), maxBatchSize));
         }
         long bySpeed = (long) (TARGET_BATCH_NANOS / Math.max(nanosPerRecord, 1.0));
         int spreadOver = Math.max(1, Math.min(freeSlots, parallelism));

@@ -65,7 +65,7 @@ public final class Dispatcher {
         int free = limit.available(batchesOut, nowNanos);
         // One size for the whole round: recomputed per batch, an even spread of what is left
         // would halve at every batch and end in a trail of tiny ones.
-        int size = sizer.batchSize(scheduler.queuedRecords(), free);
+        int size = sizer.batchSize(scheduler.queuedRecords(), free, limit.limit());
         while (free > 0 && scheduler.hasReadyWork(nowNanos)) {
             List<WorkItem<?, ?>> items = new ArrayList<>(size);
             scheduler.fill(items, size, nowNanos);
