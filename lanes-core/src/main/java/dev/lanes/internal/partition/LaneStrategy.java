@@ -2,7 +2,6 @@ package dev.lanes.internal.partition;
 
 import dev.lanes.Ordering;
 import dev.lanes.internal.schedule.Lane;
-import java.nio.ByteBuffer;
 
 /**
  * Answers "which lane does this record join" for one {@link Ordering}, so that nothing else in the
@@ -29,6 +28,6 @@ public interface LaneStrategy {
 
     /** Arrays compare by identity; their content is the key. */
     private static Object comparable(Object key) {
-        return key instanceof byte[] ? ByteBuffer.wrap((byte[]) key) : key;
+        return key instanceof byte[] bytes ? new BytesKey(bytes) : key;
     }
 }

@@ -567,6 +567,26 @@ class PollerTest {
     }
 
     @Test
+    void inKeyOrderKeysThatRecurButAreNotHotAreKeptPastTheShare() {
+        maxBufferedRecords = 40;
+        Poller keyed = poller(Ordering.KEY, 10, recording());
+        eightPartitionsOfFive();
+        String[] keys = {"a", "b", "a", "b", "a", "a", "b", "c", "a", "b"};
+        for (int offset = 0; offset < keys.length; offset++) {
+            add(TP0, offset, keys[offset]);
+        }
+        turn(keyed);
+
+        // A share of 40 / 8 = 5 (a a a b b); past it each key is kept until its lane holds 4
+        // records: "a" at 5 (its 4th), "b" at 6, "c" at 7; "a" at 8 would be its 5th, and the poll
+        // is cut there. Cut at the first key already queued, as at first, it sought back at
+        // nearly every poll of a partition whose share is smaller than a poll.
+        assertThat(stats.polled.sum()).isEqualTo(8);
+        assertThat(stats.returnedToLog.sum()).isEqualTo(2);
+        assertThat(seeks).containsExactly("t-0@8 epoch -1");
+    }
+
+    @Test
     void aRestartWhoseCommitFailsIsCommittedAgainBeforeAnyNewRecord() {
         Poller poller = poller(Ordering.UNORDERED, 10, recordingValues());
         for (int offset = 0; offset < 5; offset++) {
