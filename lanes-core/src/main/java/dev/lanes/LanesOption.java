@@ -45,9 +45,11 @@ public final class LanesOption<T> {
             "The most handler invocations in flight at once in this instance, across all partitions; on Java 17"
                     + " without an executor, also the size of the worker thread pool.");
     public static final LanesOption<Integer> MAX_BUFFERED_RECORDS = range("maxBufferedRecords", "int", 10_000, 1,
-            Integer.MAX_VALUE, "The most records polled but not yet ended; when full, partitions over their share"
-                    + " are paused (the consumer keeps polling to stay in its group), so keep it well above"
-                    + " maxConcurrency for every slot to find work.");
+            Integer.MAX_VALUE, "The most records polled but not yet ended; when full, every partition is paused,"
+                    + " and while the handler is slow (0.2 ms a record or more) so is each partition holding its"
+                    + " share (this divided by the partitions owned); the consumer keeps polling to stay in its"
+                    + " group. Keep it well above maxConcurrency for every slot to find work, and with many"
+                    + " partitions well above 50 a partition.");
     public static final LanesOption<Long> MAX_BUFFERED_BYTES = range("maxBufferedBytes", "long", 64L << 20, 1024L,
             Long.MAX_VALUE, "The most bytes (serialized keys and values) of records polled but not yet ended;"
                     + " fetching stops once it is reached, so one poll's worth of records may pass it.");

@@ -23,29 +23,16 @@ final class MemorySampler {
     private volatile long peakHeapUsed;
     private volatile long peakHeapAfterGc;
     private volatile long peakRssKb;
-    private volatile boolean running = true;
     private Thread thread;
 
     record Peaks(long heapUsed, long heapAfterGc, long rss) {
     }
 
     void start() {
-        thread = new Thread(() -> {
-            while (running) {
-                sample();
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "memory-sampler");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Sampling.every100Ms("memory-sampler", this::sample);
     }
 
     void stop() {
-        running = false;
         thread.interrupt();
     }
 

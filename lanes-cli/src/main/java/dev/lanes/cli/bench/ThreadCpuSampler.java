@@ -54,26 +54,13 @@ final class ThreadCpuSampler {
     /** Ticks and name of each thread (by id) at its latest sample. */
     private final Map<String, Long> latest = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
-    private volatile boolean running = true;
     private Thread thread;
 
     void start() {
-        thread = new Thread(() -> {
-            while (running) {
-                sample();
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "cpu-sampler");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Sampling.every100Ms("cpu-sampler", this::sample);
     }
 
     void stop() {
-        running = false;
         thread.interrupt();
     }
 

@@ -61,7 +61,16 @@ class BenchCommandIT {
             assertThat(c.get("ratio").asDouble()).as(c.toString()).isPositive();
             assertThat(c.get("peakHeapUsedMiB").asDouble()).as(c.toString()).isPositive();
             assertThat(c.get("note").isNull()).as(c.toString()).isTrue();
+            assertThat(c.get("cpuSecondsPerMillion").asDouble()).as(c.toString()).isPositive();
+            assertThat(c.get("cpuByThread").has("jit")).as(c.toString()).isTrue();
         }
+        double pollerSeconds = 0;
+        for (int i = 1; i < CASES.size(); i++) {
+            pollerSeconds += cases.get(i).get("cpuByThread").get("poller").asDouble();
+        }
+        assertThat(pollerSeconds).as("the Lanes cases' pollers").isPositive();
+        assertThat(cases.get(0).get("cpuByThread").get("poller").asDouble()).as("plain has none").isZero();
+        assertThat(run.err()).contains("warm-up (not reported): " + CASES.get(1) + ":");
         assertThat(cases.get(0).get("ratio").asDouble()).isEqualTo(1.0);
     }
 }
