@@ -33,13 +33,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code lanes bench}: end-to-end throughput of the engine against a plain {@code KafkaConsumer}
  * loop, on the same broker, topic and run (DESIGN.md: always a ratio against a plain consumer
- * measured in the same run). Produces the records once ({@link BenchTopic}), reads them once
- * unmeasured (warm-up: JIT and page cache), then runs each case ({@link PlainConsumerCase},
- * {@link LanesCase}) while a {@link MemorySampler} records peak heap and RSS, and prints a
- * {@link BenchReport}.
+ * measured in the same run). Produces the records once ({@link BenchTopic}), runs every case once
+ * unmeasured (warm-up: JIT and page cache), then measures each case ({@link PlainConsumerCase},
+ * {@link LanesCase}) {@code --repeat} times while a {@link MemorySampler} records peak heap and RSS
+ * and a {@link ThreadCpuSampler} the CPU by thread, and prints a {@link BenchReport}.
  *
  * <p>Threads: everything runs on the command's (main) thread, but the engine's workers and the
- * sampler's daemon. Progress lines go to stderr, the table to stdout, the JSON to {@code --json FILE}.
+ * samplers' daemons. Progress lines go to stderr, the table to stdout, the JSON to {@code --json FILE}.
  */
 @Command(name = "bench",
         description = {"Measure the throughput of Lanes against a plain KafkaConsumer loop on the same"
@@ -235,7 +235,7 @@ public final class BenchCommand implements Callable<Integer> {
                 runs.add(measure(benchCase, benchCase == BenchCase.PLAIN ? () -> plain.run(topic)
                         : () -> lanes.run(benchCase, topic), workload, memory, threadCpu, brokerPid));
             }
-            results.add(medianOf(runs));
+            results.add(BenchResult.medianOf(runs));
             if (peerCase != null && benchCase != BenchCase.PLAIN) {
                 results.add(runPeer(peerCase, benchCase, topic, workload, brokerPid));
             }
@@ -257,7 +257,7 @@ public final class BenchCommand implements Callable<Integer> {
         double benchCpu = (ProcessCpu.ticks(selfPid) - selfCpu) / 100.0;
         double brokerSeconds = brokerPid < 0 ? Double.NaN : (ProcessCpu.ticks(brokerPid) - brokerCpu) / 100.0;
         MemorySampler.Peaks peaks = memory.peaks();
-        Map<String, Double> cpuByThread = byThread(threadCpu.secondsByKind(), benchCpu);
+        Map<String, Double> cpuByThread = threadCpu.secondsByLabel(benchCpu);
         log(summary(benchCase.caseName(), run));
         return new BenchResult(benchCase.caseName(), workload.needed(benchCase), run.counted(),
                 run.recordsPerSecond(), workload.ideal(benchCase), run.wallSeconds(),
@@ -270,48 +270,6 @@ public final class BenchCommand implements Callable<Integer> {
     @FunctionalInterface
     private interface CaseRunner {
         CaseRun run() throws InterruptedException;
-    }
-
-    /**
-     * The run of median rate (the lower middle one of an even count), its detail prefixed with every
-     * run's rate; a run that did not complete is the result, since a rate over missing records says nothing.
-     */
-    static BenchResult medianOf(List<BenchResult> runs) {
-        if (runs.size() == 1) {
-            return runs.get(0);
-        }
-        for (BenchResult run : runs) {
-            if (!run.complete()) {
-                return run;
-            }
-        }
-        List<BenchResult> byRate = new ArrayList<>(runs);
-        byRate.sort(java.util.Comparator.comparingDouble(BenchResult::recordsPerSecond));
-        BenchResult median = byRate.get((byRate.size() - 1) / 2);
-        StringBuilder rates = new StringBuilder();
-        for (BenchResult run : runs) {
-            rates.append(rates.length() == 0 ? "" : " · ").append(String.format(Locale.ROOT, "%,.0f", run.recordsPerSecond()));
-        }
-        return new BenchResult(median.name(), median.needed(), median.counted(), median.recordsPerSecond(),
-                median.ideal(), median.wallSeconds(), median.peakHeapUsedMiB(), median.peakHeapAfterGcMiB(),
-                median.peakRssMiB(), median.vmHwmMiB(), median.benchCpuSeconds(), median.brokerCpuSeconds(),
-                median.cpuByThread(), median.note(), "median of " + runs.size() + " runs (" + rates + " rec/s); "
-                + median.detail());
-    }
-
-    /**
-     * The CPU by kind of thread, with {@code other} made up to the process's total: threads that
-     * began and ended between two samples count there. Empty when nothing was sampled (not Linux).
-     */
-    private static Map<String, Double> byThread(Map<ThreadCpuSampler.Kind, Double> seconds, double processSeconds) {
-        double sampled = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
-        if (sampled == 0) {
-            return Map.of();
-        }
-        Map<String, Double> byThread = new java.util.LinkedHashMap<>();
-        seconds.forEach((kind, s) -> byThread.put(kind.label(), kind == ThreadCpuSampler.Kind.OTHER
-                ? Math.max(0, processSeconds - sampled + s) : s));
-        return byThread;
     }
 
     private BenchResult runPeer(PeerCase peerCase, BenchCase benchCase, String topic, BenchWorkload workload,

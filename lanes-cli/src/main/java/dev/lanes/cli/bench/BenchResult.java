@@ -1,7 +1,11 @@
 package dev.lanes.cli.bench;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -58,5 +62,32 @@ record BenchResult(String name, long needed, long counted, double recordsPerSeco
     /** Whether the case saw every record it needed. */
     boolean complete() {
         return counted >= needed && note == null;
+    }
+
+    /**
+     * The run of median rate (the lower middle one of an even count), its detail prefixed with every
+     * run's rate; a run that did not complete is the result, since a rate over missing records says nothing.
+     */
+    static BenchResult medianOf(List<BenchResult> runs) {
+        if (runs.size() == 1) {
+            return runs.get(0);
+        }
+        for (BenchResult run : runs) {
+            if (!run.complete()) {
+                return run;
+            }
+        }
+        List<BenchResult> byRate = new ArrayList<>(runs);
+        byRate.sort(Comparator.comparingDouble(BenchResult::recordsPerSecond));
+        BenchResult median = byRate.get((byRate.size() - 1) / 2);
+        StringBuilder rates = new StringBuilder();
+        for (BenchResult run : runs) {
+            rates.append(rates.length() == 0 ? "" : " · ").append(String.format(Locale.ROOT, "%,.0f", run.recordsPerSecond()));
+        }
+        return new BenchResult(median.name(), median.needed(), median.counted(), median.recordsPerSecond(),
+                median.ideal(), median.wallSeconds(), median.peakHeapUsedMiB(), median.peakHeapAfterGcMiB(),
+                median.peakRssMiB(), median.vmHwmMiB(), median.benchCpuSeconds(), median.brokerCpuSeconds(),
+                median.cpuByThread(), median.note(), "median of " + runs.size() + " runs (" + rates + " rec/s); "
+                + median.detail());
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -83,6 +84,22 @@ final class ThreadCpuSampler {
         latest.forEach((tid, ticks) -> seconds.merge(Kind.of(names.get(tid)),
                 (ticks - atStart.getOrDefault(tid, 0L)) / TICKS_PER_SECOND, Double::sum));
         return seconds;
+    }
+
+    /**
+     * {@link #secondsByKind} by label, with {@code other} made up to the process's total: threads
+     * that began and ended between two samples count there. Empty when nothing was sampled (not Linux).
+     */
+    Map<String, Double> secondsByLabel(double processSeconds) {
+        Map<Kind, Double> seconds = secondsByKind();
+        double sampled = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (sampled == 0) {
+            return Map.of();
+        }
+        Map<String, Double> byLabel = new LinkedHashMap<>();
+        seconds.forEach((kind, s) -> byLabel.put(kind.label(), kind == Kind.OTHER
+                ? Math.max(0, processSeconds - sampled + s) : s));
+        return byLabel;
     }
 
     private synchronized void sample() {

@@ -78,18 +78,18 @@ class BenchCommandTest {
 
     @Test
     void repeatedRunsReportTheRunOfMedianRateAndListEveryRate() {
-        BenchResult median = BenchCommand.medianOf(List.of(run(3_000, null), run(1_000, null), run(2_000, null)));
+        BenchResult median = BenchResult.medianOf(List.of(run(3_000, null), run(1_000, null), run(2_000, null)));
 
         assertThat(median.recordsPerSecond()).isEqualTo(2_000);
         assertThat(median.cpuByThread()).containsEntry("poller", 0.25);
         assertThat(median.detail()).isEqualTo("median of 3 runs (3,000 · 1,000 · 2,000 rec/s); polled=10");
-        assertThat(BenchCommand.medianOf(List.of(run(1_000, null), run(2_000, null))).recordsPerSecond())
+        assertThat(BenchResult.medianOf(List.of(run(1_000, null), run(2_000, null))).recordsPerSecond())
                 .as("the lower middle of an even count").isEqualTo(1_000);
     }
 
     @Test
     void anIncompleteRunIsTheResultOfItsRepetitions() {
-        BenchResult result = BenchCommand.medianOf(List.of(run(3_000, null), run(500, "TIMEOUT after 5")));
+        BenchResult result = BenchResult.medianOf(List.of(run(3_000, null), run(500, "TIMEOUT after 5")));
 
         assertThat(result.complete()).isFalse();
         assertThat(result.note()).isEqualTo("TIMEOUT after 5");

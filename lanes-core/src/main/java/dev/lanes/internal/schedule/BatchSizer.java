@@ -9,12 +9,12 @@ package dev.lanes.internal.schedule;
  * run at once: the free slots, but no more than the processors, since a fast handler keeps a
  * processor busy and spreading its work thinner only adds hand-offs.
  *
- * <p>A slow handler with more records queued than there are slots gets each slot's share of them,
- * up to {@link #SLOW_BATCH_NANOS} of work: every slot would wait for those records anyway, one
- * after another, and each hand-off it saves is a start on a worker and a trip back through the
- * poller, a millisecond on a loaded 2-core machine, which at 10 ms a record cost a tenth of the
- * rate (issue 13). A record waits behind the others of its batch at most that long; without
- * such a backlog nothing waits behind anything.
+ * <p>A slow handler with more records queued than there are slots gets batches of up to each
+ * slot's share of them, up to {@link #SLOW_BATCH_NANOS} of work, which the dispatcher fills from
+ * one lane only (a run of one key or partition: records that would wait for each other anyway),
+ * so that a hung record holds back no other key. Each hand-off saved is a start on a worker and a
+ * trip back through the poller, a millisecond on a loaded 2-core machine, which at 10 ms a record
+ * cost a tenth of the rate (issue 13).
  *
  * <p>Confined to the poller thread; durations are measured by workers and passed in.
  */

@@ -42,6 +42,16 @@ public final class Scheduler {
      * one after another.
      */
     public void fill(List<WorkItem<?, ?>> batch, int max, long nowNanos) {
+        fill(batch, max, nowNanos, false);
+    }
+
+    /**
+     * {@link #fill(List, int, long)}, or, with {@code oneLane}, the records of one lane only: a run
+     * of an ordered lane (records that would wait for each other anyway), or a single record of an
+     * unordered one. A slow handler's batches are filled so: a record that hangs then holds back
+     * only the records of its own key or partition, never another key's (issue 13).
+     */
+    public void fill(List<WorkItem<?, ?>> batch, int max, long nowNanos, boolean oneLane) {
         while (batch.size() < max && !retries.isEmpty() && retries.peek().dueNanos() - nowNanos <= 0) {
             if (otherPartition(batch, retries.peek().item().partitionState())) {
                 return;
@@ -50,6 +60,9 @@ public final class Scheduler {
             if (!item.partitionState().isRevoked()) {
                 item.partitionState().load().runningDelta(1);
                 batch.add(item);
+                if (oneLane) {
+                    return;
+                }
             }
         }
         while (batch.size() < max) {
@@ -65,7 +78,7 @@ public final class Scheduler {
             if (!lane.canStart()) {
                 continue;
             }
-            int take = Math.min(lane.queuedRecords(), max - batch.size());
+            int take = Math.min(oneLane && !lane.isOrdered() ? 1 : lane.queuedRecords(), max - batch.size());
             for (int i = 0; i < take; i++) {
                 batch.add(lane.queue().pollFirst());
             }
@@ -74,6 +87,9 @@ public final class Scheduler {
             lane.partition().load().runningDelta(take);
             queuedRecords -= take;
             offerReady(lane);
+            if (oneLane) {
+                return;
+            }
         }
     }
 

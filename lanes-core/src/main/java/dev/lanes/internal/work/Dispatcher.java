@@ -66,9 +66,11 @@ public final class Dispatcher {
         // One size for the whole round: recomputed per batch, an even spread of what is left
         // would halve at every batch and end in a trail of tiny ones.
         int size = sizer.batchSize(scheduler.queuedRecords(), free, limit.limit());
+        // A slow handler's batch holds one lane's records: a hung record holds back no other key.
+        boolean oneLane = sizer.handlerMayBeSlow();
         while (free > 0 && scheduler.hasReadyWork(nowNanos)) {
             List<WorkItem<?, ?>> items = new ArrayList<>(size);
-            scheduler.fill(items, size, nowNanos);
+            scheduler.fill(items, size, nowNanos, oneLane);
             if (items.isEmpty()) {
                 return;
             }

@@ -53,6 +53,27 @@ class SchedulerTest {
     }
 
     @Test
+    void aOneLaneBatchHoldsOneKeysRunOrOneUnorderedRecord() {
+        WorkItem<?, ?> a0 = add(Ordering.KEY, p0, "a", 0);
+        WorkItem<?, ?> a1 = add(Ordering.KEY, p0, "a", 1);
+        WorkItem<?, ?> b2 = add(Ordering.KEY, p0, "b", 2);
+        WorkItem<?, ?> u3 = add(Ordering.UNORDERED, p1, null, 3);
+        WorkItem<?, ?> u4 = add(Ordering.UNORDERED, p1, null, 4);
+
+        List<WorkItem<?, ?>> first = new ArrayList<>();
+        scheduler.fill(first, 10, 0, true);
+        List<WorkItem<?, ?>> second = new ArrayList<>();
+        scheduler.fill(second, 10, 0, true);
+        List<WorkItem<?, ?>> third = new ArrayList<>();
+        scheduler.fill(third, 10, 0, true);
+
+        assertThat(first).as("key a's run, without b").containsExactly(a0, a1);
+        assertThat(second).containsExactly(b2);
+        assertThat(third).as("an unordered record alone").containsExactly(u3);
+        assertThat(fill(10, 0)).as("without oneLane").containsExactly(u4);
+    }
+
+    @Test
     void keysOfOnePartitionRunInParallelButEachKeyInOrder() {
         WorkItem<?, ?> a0 = add(Ordering.KEY, p0, "a", 0);
         WorkItem<?, ?> a1 = add(Ordering.KEY, p0, "a", 1);
