@@ -254,8 +254,8 @@ public final class BenchCommand implements Callable<Integer> {
         long selfCpu = ProcessCpu.ticks(selfPid);
         long brokerCpu = ProcessCpu.ticks(brokerPid);
         CaseRun run = runner.run();
-        double benchCpu = (ProcessCpu.ticks(selfPid) - selfCpu) / 100.0;
-        double brokerSeconds = brokerPid < 0 ? Double.NaN : (ProcessCpu.ticks(brokerPid) - brokerCpu) / 100.0;
+        double benchCpu = ProcessCpu.secondsSince(selfPid, selfCpu);
+        double brokerSeconds = ProcessCpu.secondsSince(brokerPid, brokerCpu);
         MemorySampler.Peaks peaks = memory.peaks();
         Map<String, Double> cpuByThread = threadCpu.secondsByLabel(benchCpu);
         log(summary(benchCase.caseName(), run));
@@ -276,7 +276,7 @@ public final class BenchCommand implements Callable<Integer> {
                                 long brokerPid) throws InterruptedException {
         long brokerCpu = ProcessCpu.ticks(brokerPid);
         PeerCase.PeerRun peerRun = peerCase.run(benchCase, topic);
-        double brokerSeconds = brokerPid < 0 ? Double.NaN : (ProcessCpu.ticks(brokerPid) - brokerCpu) / 100.0;
+        double brokerSeconds = ProcessCpu.secondsSince(brokerPid, brokerCpu);
         CaseRun run = peerRun.run();
         String name = benchCase.caseName() + "@" + peer;
         if (run.note() != null && run.note().startsWith("FAILED")) {

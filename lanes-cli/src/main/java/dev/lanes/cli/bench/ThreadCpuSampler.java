@@ -1,5 +1,6 @@
 package dev.lanes.cli.bench;
 
+import dev.lanes.cli.ProcessCpu;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import java.util.stream.Stream;
  */
 final class ThreadCpuSampler {
     private static final Path TASKS = Path.of("/proc/self/task");
-    private static final double TICKS_PER_SECOND = 100.0;
 
     /** A kind of thread, by its name (Linux keeps the first 15 characters of a Java thread's name). */
     enum Kind {
@@ -82,7 +82,7 @@ final class ThreadCpuSampler {
             seconds.put(kind, 0.0);
         }
         latest.forEach((tid, ticks) -> seconds.merge(Kind.of(names.get(tid)),
-                (ticks - atStart.getOrDefault(tid, 0L)) / TICKS_PER_SECOND, Double::sum));
+                (ticks - atStart.getOrDefault(tid, 0L)) / ProcessCpu.TICKS_PER_SECOND, Double::sum));
         return seconds;
     }
 
@@ -107,12 +107,9 @@ final class ThreadCpuSampler {
             tasks.forEach(task -> {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
-                    int open = stat.indexOf('(');
-                    int close = stat.lastIndexOf(')');
-                    String[] fields = stat.substring(close + 2).split(" ");
                     String tid = task.getFileName().toString();
-                    latest.put(tid, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-                    names.put(tid, stat.substring(open + 1, close));
+                    latest.put(tid, ProcessCpu.ticksOf(stat));
+                    names.put(tid, stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
                 } catch (IOException | RuntimeException e) {
                     // the thread ended between the listing and the read
                 }
