@@ -105,7 +105,7 @@ public class SchedulerBenchmark {
         }
         while (scheduler.hasReadyWork(0)) {
             batch.clear();
-            scheduler.fill(batch, batchSize, 0);
+            scheduler.fill(batch, batchSize, 0, false);
             for (int i = 0; i < batch.size(); i++) {
                 scheduler.ended(batch.get(i));
             }

@@ -109,11 +109,6 @@ public final class Backpressure {
         to.buffer().paused(from.buffer().isPaused());
     }
 
-    /** {@link #apply(Consumer, Collection, boolean)} with the shares applied. */
-    boolean apply(Consumer<?, ?> consumer, Collection<PartitionState> partitions) {
-        return apply(consumer, partitions, true);
-    }
-
     /**
      * Pauses the partitions that hold their share and resumes the others; pauses them all while the
      * buffer is full.

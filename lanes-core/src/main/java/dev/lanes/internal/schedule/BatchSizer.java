@@ -60,7 +60,7 @@ public final class BatchSizer {
         if (nanosPerRecord < 0 || maxBatchSize == 1) {
             return 1;
         }
-        if (nanosPerRecord >= TARGET_BATCH_NANOS) {
+        if (handlerMayBeSlow()) {
             long share = queuedRecords / Math.max(1, slots);
             long byTime = (long) (SLOW_BATCH_NANOS / nanosPerRecord);
             return (int) Math.max(1, Math.min(Math.min(share, byTime), maxBatchSize));

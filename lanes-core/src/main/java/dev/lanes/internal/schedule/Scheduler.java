@@ -40,16 +40,11 @@ public final class Scheduler {
      * retries first (they already hold their lanes), then lanes in round-robin order, all of one
      * partition. An ordered lane contributes a run of consecutive records, which the batch runs
      * one after another.
-     */
-    public void fill(List<WorkItem<?, ?>> batch, int max, long nowNanos) {
-        fill(batch, max, nowNanos, false);
-    }
-
-    /**
-     * {@link #fill(List, int, long)}, or, with {@code oneLane}, the records of one lane only: a run
-     * of an ordered lane (records that would wait for each other anyway), or a single record of an
-     * unordered one. A slow handler's batches are filled so: a record that hangs then holds back
-     * only the records of its own key or partition, never another key's (issue 13).
+     *
+     * <p>With {@code oneLane}, the records of one lane only: a run of an ordered lane (records that
+     * would wait for each other anyway), or a single record of an unordered one. A slow handler's
+     * batches are filled so: a record that hangs then holds back only the records of its own key or
+     * partition, never another key's (issue 13).
      */
     public void fill(List<WorkItem<?, ?>> batch, int max, long nowNanos, boolean oneLane) {
         while (batch.size() < max && !retries.isEmpty() && retries.peek().dueNanos() - nowNanos <= 0) {

@@ -24,7 +24,7 @@ class BackpressureTest {
         Backpressure backpressure = new Backpressure(100, 1 << 20, 10);
         fill(backpressure, p0, 50, 10);
 
-        assertThat(backpressure.apply(consumer, partitions)).isTrue();
+        assertThat(backpressure.apply(consumer, partitions, true)).isTrue();
 
         assertThat(consumer.paused()).containsExactly(p0.topicPartition());
         assertThat(backpressure.pausedPartitions()).as("the gauge").isEqualTo(1);
@@ -63,14 +63,14 @@ class BackpressureTest {
     void resumesAPartitionOnlyOnceItDrainedToHalfItsShare() {
         Backpressure backpressure = new Backpressure(100, 1 << 20, 10);
         fill(backpressure, p0, 50, 10);
-        backpressure.apply(consumer, partitions);
+        backpressure.apply(consumer, partitions, true);
 
         drain(backpressure, p0, 1, 10);
-        backpressure.apply(consumer, partitions);
+        backpressure.apply(consumer, partitions, true);
         assertThat(consumer.paused()).as("49 of a share of 50").containsExactly(p0.topicPartition());
 
         drain(backpressure, p0, 24, 10);
-        backpressure.apply(consumer, partitions);
+        backpressure.apply(consumer, partitions, true);
         assertThat(consumer.paused()).isEmpty();
         assertThat(backpressure.pausedPartitions()).as("the gauge").isZero();
     }
@@ -80,13 +80,13 @@ class BackpressureTest {
         Backpressure backpressure = new Backpressure(100, 1 << 20, 10);
         fill(backpressure, p0, 45, 1);
         fill(backpressure, p1, 46, 1);
-        assertThat(backpressure.apply(consumer, partitions)).isFalse();
+        assertThat(backpressure.apply(consumer, partitions, true)).isFalse();
 
         drain(backpressure, p1, 10, 1);
-        assertThat(backpressure.apply(consumer, partitions)).as("81 held").isFalse();
+        assertThat(backpressure.apply(consumer, partitions, true)).as("81 held").isFalse();
 
         drain(backpressure, p1, 20, 1);
-        assertThat(backpressure.apply(consumer, partitions)).as("61 held").isTrue();
+        assertThat(backpressure.apply(consumer, partitions, true)).as("61 held").isTrue();
     }
 
     @Test
@@ -95,7 +95,7 @@ class BackpressureTest {
         fill(backpressure, p0, 45, 1);
         fill(backpressure, p1, 46, 1);
 
-        assertThat(backpressure.apply(consumer, partitions)).isFalse();
+        assertThat(backpressure.apply(consumer, partitions, true)).isFalse();
 
         assertThat(consumer.paused()).containsExactlyInAnyOrder(p0.topicPartition(), p1.topicPartition());
     }
@@ -105,7 +105,7 @@ class BackpressureTest {
         Backpressure backpressure = new Backpressure(1000, 1000, 10);
         fill(backpressure, p1, 1, 1000);
 
-        assertThat(backpressure.apply(consumer, partitions)).isFalse();
+        assertThat(backpressure.apply(consumer, partitions, true)).isFalse();
     }
 
     @Test
@@ -117,7 +117,7 @@ class BackpressureTest {
         for (long offset = 1; offset < window; offset++) {
             tracker.markEnded(tracker.track(offset)); // everything behind it ends
         }
-        assertThat(backpressure.apply(consumer, partitions)).isTrue();
+        assertThat(backpressure.apply(consumer, partitions, true)).isTrue();
         assertThat(consumer.paused()).as("buffered nothing, but tracks %d offsets", window)
                 .containsExactly(p0.topicPartition());
     }
@@ -143,11 +143,11 @@ class BackpressureTest {
         Backpressure backpressure = new Backpressure(1_000, 1_000, 10, 250);
         fill(backpressure, p0, 15, 50);
         fill(backpressure, p1, 2, 0);
-        assertThat(backpressure.apply(consumer, partitions)).as("750 bytes held: a 250-byte poll still fits").isTrue();
+        assertThat(backpressure.apply(consumer, partitions, true)).as("750 bytes held: a 250-byte poll still fits").isTrue();
 
         fill(backpressure, p1, 1, 1);
 
-        assertThat(backpressure.apply(consumer, partitions)).as("751 held").isFalse();
+        assertThat(backpressure.apply(consumer, partitions, true)).as("751 held").isFalse();
         assertThat(Backpressure.maxPollBytesFor(64L << 20, 50 << 20)).as("a quarter of the bound")
                 .isEqualTo(16 << 20);
         assertThat(Backpressure.maxPollBytesFor(1L << 40, 50 << 20)).as("never above the setting")

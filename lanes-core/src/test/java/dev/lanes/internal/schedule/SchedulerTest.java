@@ -28,7 +28,7 @@ class SchedulerTest {
 
     private List<WorkItem<?, ?>> fill(int max, long now) {
         List<WorkItem<?, ?>> batch = new ArrayList<>();
-        scheduler.fill(batch, max, now);
+        scheduler.fill(batch, max, now, false);
         return batch;
     }
 
